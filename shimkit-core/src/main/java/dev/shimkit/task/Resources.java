@@ -251,11 +251,13 @@ public final class Resources {
     }
 
     public Builder ephemeralStorage(String request, String limit) {
-      return pair(Name.EPHEMERAL_STORAGE, text(Name.EPHEMERAL_STORAGE, " (request)", request), text(Name.EPHEMERAL_STORAGE, " (limit)", limit));
+      return pair(Name.EPHEMERAL_STORAGE, text(Name.EPHEMERAL_STORAGE, " (request)", request),
+          text(Name.EPHEMERAL_STORAGE, " (limit)", limit));
     }
 
     public Builder ephemeralStorage(long request, long limit) {
-      return pair(Name.EPHEMERAL_STORAGE, number(Name.EPHEMERAL_STORAGE, " (request)", request), number(Name.EPHEMERAL_STORAGE, " (limit)", limit));
+      return pair(Name.EPHEMERAL_STORAGE, number(Name.EPHEMERAL_STORAGE, " (request)", request),
+          number(Name.EPHEMERAL_STORAGE, " (limit)", limit));
     }
 
     /** Sets a single, already made quantity (validated again). */
