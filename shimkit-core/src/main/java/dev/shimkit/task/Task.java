@@ -1,0 +1,235 @@
+package dev.shimkit.task;
+
+import dev.shimkit.config.SerializationSettings;
+import dev.shimkit.context.ExecutionParameters;
+import dev.shimkit.context.ExecutionState;
+import dev.shimkit.context.FlyteContext;
+import dev.shimkit.context.FlyteContextManager;
+import dev.shimkit.errors.FlyteValidationException;
+import dev.shimkit.internal.ShimkitVersion;
+import dev.shimkit.internal.Structs;
+import dev.shimkit.resolve.TrackedInstance;
+import dev.shimkit.types.TypeEngine;
+import flyteidl.core.IdentifierOuterClass.Identifier;
+import flyteidl.core.IdentifierOuterClass.ResourceType;
+import flyteidl.core.Interface.TypedInterface;
+import flyteidl.core.Interface.Variable;
+import flyteidl.core.Literals.LiteralMap;
+import flyteidl.core.Tasks;
+import flyteidl.core.Tasks.TaskTemplate;
+import flyteidl.core.Types.LiteralType;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The base of every task: a type, a name, an IDL interface and metadata, serializable to a {@code TaskTemplate}
+ * and executable from a {@code LiteralMap}. The Java counterpart of flytekit's {@code Task}; {@link JavaTask}
+ * adds Java-typed interfaces and containers, the shim package adds template-based tasks.
+ */
+public abstract class Task extends TrackedInstance {
+  private final String taskType;
+  private final String name;
+  private final TaskMetadata metadata;
+  private final int taskTypeVersion;
+  private final SecurityContext securityContext;
+  private final String docs;
+
+  protected Task(String taskType, String name, TaskMetadata metadata, int taskTypeVersion,
+      SecurityContext securityContext, String docs) {
+    if (taskType == null || taskType.isBlank()) {
+      throw new FlyteValidationException("A task needs a task type");
+    }
+    this.taskType = taskType;
+    this.name = name;
+    this.metadata = metadata == null ? TaskMetadata.defaults() : metadata;
+    this.taskTypeVersion = taskTypeVersion;
+    this.securityContext = securityContext;
+    this.docs = docs;
+  }
+
+  public String taskType() {
+    return taskType;
+  }
+
+  /** The task's name: as given, or {@code <class>.<field>} of the static field holding it. */
+  public String name() {
+    return name != null ? name : location();
+  }
+
+  public TaskMetadata metadata() {
+    return metadata;
+  }
+
+  public int taskTypeVersion() {
+    return taskTypeVersion;
+  }
+
+  public Optional<SecurityContext> securityContext() {
+    return Optional.ofNullable(securityContext);
+  }
+
+  /** A description for the docs of the registered task, if given. */
+  public Optional<String> docs() {
+    return Optional.ofNullable(docs);
+  }
+
+  /** The interface in IDL form (flytekit's {@code Task.interface}). */
+  public abstract TypedInterface typedInterface();
+
+  /** Runs the task on literal inputs in the current context and returns literal outputs. */
+  public abstract LiteralMap dispatchExecute(FlyteContext ctx, LiteralMap inputs);
+
+  /** Called before execution with the user-space parameters; may return changed ones. */
+  public ExecutionParameters preExecute(ExecutionParameters params) {
+    return params;
+  }
+
+  /** Called after execution with what it returned; may return a changed result. */
+  public Object postExecute(ExecutionParameters params, Object result) {
+    return result;
+  }
+
+  /** {@code TaskTemplate.config}: plugin settings as strings (default none). */
+  public Map<String, String> getConfig(SerializationSettings settings) {
+    return Map.of();
+  }
+
+  /** {@code TaskTemplate.custom}: what a plugin or executor needs, JSON-able (default none). */
+  public Map<String, Object> getCustom(SerializationSettings settings) {
+    return Map.of();
+  }
+
+  /** The container that runs the task, for container-based tasks. */
+  public Optional<Tasks.Container> getContainer(SerializationSettings settings) {
+    return Optional.empty();
+  }
+
+  /** A whole pod spec, for pod-based tasks. */
+  public Optional<Tasks.K8sPod> getK8sPod(SerializationSettings settings) {
+    return Optional.empty();
+  }
+
+  /** A SQL statement, for tasks the backend runs as a query. */
+  public Optional<Tasks.Sql> getSql(SerializationSettings settings) {
+    return Optional.empty();
+  }
+
+  /** Accelerators and shared memory, when requested. */
+  public Optional<Tasks.ExtendedResources> getExtendedResources(SerializationSettings settings) {
+    return Optional.empty();
+  }
+
+  /** Input names to Java types; by default guessed from the IDL interface. */
+  public Map<String, Type> getInputTypes() {
+    return guessTypes(typedInterface().getInputs().getVariablesMap());
+  }
+
+  /** Output names to Java types; by default guessed from the IDL interface. */
+  public Map<String, Type> getOutputTypes() {
+    return guessTypes(typedInterface().getOutputs().getVariablesMap());
+  }
+
+  /** The Java type of input {@code name}. */
+  public Type getTypeForInputVar(String name) {
+    Type t = getInputTypes().get(name);
+    if (t == null) {
+      throw new FlyteValidationException("Task '" + name() + "' has no input '" + name + "'; inputs are "
+          + getInputTypes().keySet());
+    }
+    return t;
+  }
+
+  /** The Java type of output {@code name}. */
+  public Type getTypeForOutputVar(String name) {
+    Type t = getOutputTypes().get(name);
+    if (t == null) {
+      throw new FlyteValidationException("Task '" + name() + "' has no output '" + name + "'; outputs are "
+          + getOutputTypes().keySet());
+    }
+    return t;
+  }
+
+  /** Builds the {@code TaskTemplate} Flyte registers for this task under {@code settings}. */
+  public TaskTemplate serializeToModel(SerializationSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    TaskTemplate.Builder b = TaskTemplate.newBuilder()
+        .setId(Identifier.newBuilder().setResourceType(ResourceType.TASK)
+            .setProject(nullToEmpty(settings.project())).setDomain(nullToEmpty(settings.domain()))
+            .setName(name()).setVersion(nullToEmpty(settings.version())))
+        .setType(taskType)
+        .setMetadata(metadata.toIdl(ShimkitVersion.get()))
+        .setInterface(typedInterface())
+        .setTaskTypeVersion(taskTypeVersion);
+    Map<String, Object> custom = getCustom(settings);
+    if (custom != null && !custom.isEmpty()) {
+      b.setCustom(Structs.toStruct(custom));
+    }
+    getContainer(settings).ifPresent(b::setContainer);
+    getK8sPod(settings).ifPresent(b::setK8SPod);
+    getSql(settings).ifPresent(b::setSql);
+    securityContext().flatMap(SecurityContext::toIdl).ifPresent(b::setSecurityContext);
+    getExtendedResources(settings).ifPresent(b::setExtendedResources);
+    b.putAllConfig(getConfig(settings));
+    return b.build();
+  }
+
+  /**
+   * Runs the task here, in-process, on Java values: converts them to literals, dispatches through
+   * {@link #dispatchExecute} exactly as in a container, and converts the outputs back.
+   */
+  public Map<String, Object> localExecute(Map<String, ?> inputs) {
+    FlyteContext ctx = FlyteContextManager.current();
+    LiteralMap literals = toLiteralInputs(ctx, inputs);
+    LiteralMap outputs = sandboxExecute(ctx, literals);
+    return TypeEngine.get().toJavaMap(ctx, outputs, getOutputTypes());
+  }
+
+  /** Runs the task on literal inputs in a fresh local execution state and returns its literal outputs. */
+  public LiteralMap sandboxExecute(FlyteContext ctx, LiteralMap inputs) {
+    ExecutionState state = ctx.executionState().filter(s -> s.mode() != null)
+        .orElseGet(() -> ctx.newExecutionState(null));
+    if (state.userSpaceParams() == null) {
+      state = state.withParams(ctx.newExecutionState(state.workingDir()).userSpaceParams());
+    }
+    try (FlyteContextManager.Scope scope = FlyteContextManager.push(ctx.withExecutionState(state))) {
+      return dispatchExecute(scope.context(), inputs);
+    }
+  }
+
+  /** Java input values as the literal map this task takes, checking names against the interface. */
+  protected LiteralMap toLiteralInputs(FlyteContext ctx, Map<String, ?> inputs) {
+    Map<String, Variable> declared = typedInterface().getInputs().getVariablesMap();
+    for (String given : inputs.keySet()) {
+      if (!declared.containsKey(given)) {
+        throw new FlyteValidationException("Task '" + name() + "' has no input '" + given + "'; inputs are "
+            + declared.keySet());
+      }
+    }
+    Map<String, LiteralType> literalTypes = new LinkedHashMap<>();
+    Map<String, Type> javaTypes = new LinkedHashMap<>();
+    Map<String, Type> allTypes = getInputTypes();
+    for (String given : inputs.keySet()) {
+      literalTypes.put(given, declared.get(given).getType());
+      javaTypes.put(given, allTypes.get(given));
+    }
+    return TypeEngine.get().toLiteralMap(ctx, inputs, javaTypes, literalTypes);
+  }
+
+  private static Map<String, Type> guessTypes(Map<String, Variable> variables) {
+    Map<String, Type> types = new LinkedHashMap<>();
+    variables.forEach((k, v) -> types.put(k, TypeEngine.get().guessJavaType(v.getType())));
+    return types;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(" + (name != null ? name : taskType) + ")";
+  }
+}
