@@ -26,6 +26,7 @@ public final class SecretsManager {
   public static final String FILE_PREFIX_VAR = "FLYTE_SECRETS_FILE_PREFIX";
 
   private final Function<String, String> env;
+  private final java.util.function.Consumer<String> onRead;
   private final String envPrefix;
   private final Path defaultDir;
   private final String filePrefix;
@@ -37,8 +38,17 @@ public final class SecretsManager {
 
   /** A manager reading the given environment (tests, or a child process's environment). */
   public SecretsManager(Map<String, String> environment) {
+    this(environment, value -> { });
+  }
+
+  /**
+   * A manager reading the given environment that tells {@code onRead} every value it hands out, so the
+   * runtime can mask secrets in error documents and logs.
+   */
+  public SecretsManager(Map<String, String> environment, java.util.function.Consumer<String> onRead) {
     Map<String, String> copy = Map.copyOf(environment);
     this.env = copy::get;
+    this.onRead = Objects.requireNonNull(onRead, "onRead");
     this.envPrefix = valueOr(copy.get(ENV_PREFIX_VAR), "_FSEC_");
     this.defaultDir = Path.of(valueOr(copy.get(DEFAULT_DIR_VAR), "/etc/secrets"));
     this.filePrefix = valueOr(copy.get(FILE_PREFIX_VAR), "");
@@ -50,18 +60,18 @@ public final class SecretsManager {
     if (envVar != null && !envVar.isEmpty()) {
       String named = env.apply(envVar);
       if (named != null) {
-        return named.strip();
+        return revealed(named.strip());
       }
     }
     String envName = envVarName(group, groupVersion, key);
     String fromEnv = env.apply(envName);
     if (fromEnv != null) {
-      return fromEnv.strip();
+      return revealed(fromEnv.strip());
     }
     Path file = filePath(group, groupVersion, key);
     if (Files.isRegularFile(file)) {
       try {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        return revealed(Files.readString(file, StandardCharsets.UTF_8).strip());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read secret file " + file, e);
       }
@@ -70,6 +80,18 @@ public final class SecretsManager {
         + group + "'" + (groupVersion == null ? "" : " version '" + groupVersion + "'") + ": looked in env var "
         + (envVar == null || envVar.isEmpty() ? "" : envVar + " and ") + envName + " and file " + file
         + ". Request it on the task (secret requests) so Flyte mounts it, or set one of these locally.", null);
+  }
+
+  private String revealed(String value) {
+    onRead.accept(value);
+    return value;
+  }
+
+  /** The value of a secret a task requested. */
+  public String get(dev.shimkit.task.Secret secret) {
+    return get(secret.group().orElse(null), secret.key().orElseThrow(() -> new FlyteUserException(
+        "Secret " + secret + " has no key: give the key to read")), secret.groupVersion().orElse(null),
+        secret.envVar().orElse(null));
   }
 
   /** Shorthand for a secret with no version and no custom env var. */

@@ -89,6 +89,8 @@ public final class ExecutableTemplateShimTask extends Task {
         guessed.put(name, engine.guessJavaType(v.getType()));
       }
       nativeInputs = engine.toJavaMap(ctx, inputs, guessed);
+    } catch (FlyteSystemException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw FlyteSystemException.nonRecoverable("Failed to convert inputs of task '" + name() + "': "
           + e.getMessage(), e);
@@ -126,6 +128,8 @@ public final class ExecutableTemplateShimTask extends Task {
         Literal literal = value instanceof Literal l ? l : TypeEngine.get().toLiteral(ctx, value,
             TypeEngine.get().guessJavaType(declared.get(e.getKey()).getType()), declared.get(e.getKey()).getType());
         out.putLiterals(e.getKey(), literal);
+      } catch (FlyteSystemException ex) {
+        throw ex;
       } catch (RuntimeException ex) {
         throw FlyteSystemException.nonRecoverable("Failed to convert return value for var '" + e.getKey()
             + "' of task '" + name() + "': " + ex.getMessage(), ex);

@@ -163,6 +163,8 @@ public abstract class JavaTask<I, O> extends Task {
         known.put(name, t);
       }
       input = javaInterface.toInputValue(name(), engine.toJavaMap(ctx, inputs, known));
+    } catch (FlyteSystemException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw FlyteSystemException.nonRecoverable("Failed to convert inputs of task '" + name() + "': "
           + e.getMessage(), e);
@@ -199,6 +201,8 @@ public abstract class JavaTask<I, O> extends Task {
       LiteralType literalType = declared.get(e.getKey()).getType();
       try {
         out.putLiterals(e.getKey(), TypeEngine.get().toLiteral(ctx, e.getValue(), types.get(e.getKey()), literalType));
+      } catch (FlyteSystemException ex) {
+        throw ex;
       } catch (RuntimeException ex) {
         throw FlyteSystemException.nonRecoverable("Failed to convert return value for var '" + e.getKey()
             + "' of task '" + name() + "': " + ex.getMessage(), ex);
