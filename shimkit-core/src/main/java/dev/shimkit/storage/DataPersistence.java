@@ -1,5 +1,8 @@
 package dev.shimkit.storage;
 
+import dev.shimkit.errors.FlyteDataException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -9,7 +12,7 @@ import java.util.Set;
  * credentials) lazily on first use, so that merely loading a provider costs nothing.
  *
  * <p>Errors are {@link dev.shimkit.errors.FlyteDataException}s: {@code notFound} for a missing object,
- * {@code download}/{@code upload} (recoverable) for everything else.
+ * {@code download}/{@code upload} (recoverable) for everything else. Messages name the URI, never credentials.
  */
 public interface DataPersistence {
 
@@ -30,4 +33,48 @@ public interface DataPersistence {
    * under the prefix {@code uri}. An upload is whole or absent: readers never see half an object.
    */
   void put(Path local, String uri, boolean recursive);
+
+  /**
+   * Reads a small object (a protobuf file such as {@code inputs.pb}) into memory. The default goes through a
+   * temporary file; providers override it to skip the disk.
+   */
+  default byte[] getBytes(String uri) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("shimkit-get", ".bin");
+      get(uri, tmp, false);
+      return Files.readAllBytes(tmp);
+    } catch (IOException e) {
+      throw FlyteDataException.download(uri, e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  /**
+   * Writes a small object (a protobuf file such as {@code outputs.pb}) whole or not at all. The default goes
+   * through a temporary file; providers override it to skip the disk.
+   */
+  default void putBytes(byte[] data, String uri) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile("shimkit-put", ".bin");
+      Files.write(tmp, data);
+      put(tmp, uri, false);
+    } catch (IOException e) {
+      throw FlyteDataException.upload(uri, e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a leftover temporary file is harmless
+      }
+    }
+  }
 }
