@@ -5,5 +5,7 @@ public enum Compression {
   UNCOMPRESSED,
   SNAPPY,
   GZIP,
-  ZSTD
+  ZSTD,
+  /** LZ4 block format without framing (parquet's {@code LZ4_RAW}, pyarrow's {@code lz4}). */
+  LZ4_RAW
 }

@@ -17,8 +17,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * Page codecs without Hadoop: GZIP with {@code java.util.zip} (parquet's own factory would load Hadoop's
- * GzipCodec), everything else through parquet's factory, which serves SNAPPY (snappy-java), ZSTD (zstd-jni)
- * and UNCOMPRESSED natively. A codec neither can serve is a clear error instead of a linkage error.
+ * GzipCodec), everything else through parquet's factory, which serves SNAPPY (snappy-java), ZSTD (zstd-jni),
+ * LZ4_RAW (aircompressor) and UNCOMPRESSED natively. A codec neither can serve is a clear error instead of a linkage error.
  */
 public final class Codecs implements CompressionCodecFactory {
   private final CodecFactory parquet =
@@ -55,7 +55,7 @@ public final class Codecs implements CompressionCodecFactory {
 
   private static FlyteUserException unsupported(CompressionCodecName codec, Throwable cause) {
     return new FlyteUserException("parquet compression " + codec + " is not supported here (supported: "
-        + "UNCOMPRESSED, SNAPPY, GZIP, ZSTD); rewrite the data with one of those", cause);
+        + "UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW); rewrite the data with one of those", cause);
   }
 
   /** Parquet's GZIP is plain RFC 1952 gzip of each page. */

@@ -65,6 +65,7 @@ public final class PartWriter implements AutoCloseable {
       case SNAPPY -> CompressionCodecName.SNAPPY;
       case GZIP -> CompressionCodecName.GZIP;
       case ZSTD -> CompressionCodecName.ZSTD;
+      case LZ4_RAW -> CompressionCodecName.LZ4_RAW;
     };
   }
 
