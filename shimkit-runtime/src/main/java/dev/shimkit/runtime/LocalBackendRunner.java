@@ -1,7 +1,6 @@
 package dev.shimkit.runtime;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.shimkit.errors.FlyteDataException;
 import dev.shimkit.errors.FlyteSystemException;
 import dev.shimkit.storage.FileAccessProvider;
 import flyteidl.core.Errors.ContainerError;
@@ -81,12 +80,12 @@ public final class LocalBackendRunner {
       throw new FlyteSystemException("SYSTEM", "Task " + template.getId().getName() + " has no container: the local "
           + "backend runs container tasks only", null, false);
     }
-    putBytes(inputs.toByteArray(), paths.inputPath());
+    files.putBytes(inputs.toByteArray(), paths.inputPath());
     TemplateRenderer renderer = new TemplateRenderer(paths.templateParameters()
         .namespace(project + "-" + domain)
         .inputs(inputs)
         .taskTemplatePath(() -> {
-          putBytes(template.toByteArray(), paths.taskTemplatePath());
+          files.putBytes(template.toByteArray(), paths.taskTemplatePath());
           return paths.taskTemplatePath();
         })
         .build());
@@ -153,7 +152,7 @@ public final class LocalBackendRunner {
     String error = FileAccessProvider.join(paths.outputPrefix(), ErrorDocuments.ERROR_FILE_NAME);
     if (files.exists(error)) {
       try {
-        ErrorDocument doc = ErrorDocument.parseFrom(getBytes(error));
+        ErrorDocument doc = ErrorDocument.parseFrom(files.getBytes(error));
         if (!doc.hasError()) {
           return failed(paths, exitCode, "ErrorFileBadFormat", "The error document at " + error + " holds no error", true);
         }
@@ -164,7 +163,7 @@ public final class LocalBackendRunner {
     }
     if (files.exists(outputs)) {
       try {
-        return new TaskAttemptResult.Succeeded(paths, exitCode, LiteralMap.parseFrom(getBytes(outputs)));
+        return new TaskAttemptResult.Succeeded(paths, exitCode, LiteralMap.parseFrom(files.getBytes(outputs)));
       } catch (InvalidProtocolBufferException e) {
         return failed(paths, exitCode, "OutputsBadFormat", "The outputs at " + outputs + " do not parse", true);
       }
@@ -178,34 +177,6 @@ public final class LocalBackendRunner {
     return new TaskAttemptResult.Failed(paths, exitCode, ContainerError.newBuilder().setCode(code).setMessage(message)
         .setKind(recoverable ? ContainerError.Kind.RECOVERABLE : ContainerError.Kind.NON_RECOVERABLE)
         .setOrigin(ExecutionError.ErrorKind.SYSTEM).build());
-  }
-
-  private void putBytes(byte[] bytes, String uri) {
-    try {
-      Path tmp = Files.createTempFile(files.localSandboxDir(), "put", ".pb");
-      try {
-        Files.write(tmp, bytes);
-        files.putData(tmp, uri, false);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw FlyteDataException.upload(uri, e);
-    }
-  }
-
-  private byte[] getBytes(String uri) {
-    try {
-      Path tmp = Files.createTempFile(files.localSandboxDir(), "get", ".pb");
-      try {
-        files.getData(uri, tmp, false);
-        return Files.readAllBytes(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw FlyteDataException.download(uri, e);
-    }
   }
 
   private static String tail(Path log) {
