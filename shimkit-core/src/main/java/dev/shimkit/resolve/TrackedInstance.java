@@ -22,11 +22,22 @@ public abstract class TrackedInstance {
   private volatile String lhs;
 
   protected TrackedInstance() {
-    this.instantiatedIn = WALKER.walk(frames -> frames
-        .map(StackWalker.StackFrame::getDeclaringClass)
-        .filter(c -> !isFrameworkFrame(c))
-        .findFirst()
-        .orElse(null));
+    this.instantiatedIn = WALKER.walk(frames -> {
+      Class<?> firstCaller = null;
+      for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+        Class<?> c = frame.getDeclaringClass();
+        if (isJdk(c)) {
+          continue;
+        }
+        if ("<clinit>".equals(frame.getMethodName())) {
+          return c;
+        }
+        if (firstCaller == null && !isFrameworkFrame(c)) {
+          firstCaller = c;
+        }
+      }
+      return firstCaller;
+    });
   }
 
   /** The class whose code created this object (the one expected to hold it in a static field). */
@@ -147,7 +158,10 @@ public abstract class TrackedInstance {
     return getClass().getSimpleName();
   }
 
-  /** Frames of tracked types themselves (constructors, factories, nested builders) and of the JDK are skipped. */
+  /**
+   * Frames of tracked types themselves (constructors, factories, nested builders) are skipped when looking for
+   * the creating class; the static initializer that runs first wins, since it is what fills static fields.
+   */
   private static boolean isFrameworkFrame(Class<?> c) {
     if (TrackedInstance.class.isAssignableFrom(c)) {
       return true;
@@ -156,6 +170,10 @@ public abstract class TrackedInstance {
     if (host != c && TrackedInstance.class.isAssignableFrom(host)) {
       return true;
     }
+    return false;
+  }
+
+  private static boolean isJdk(Class<?> c) {
     String name = c.getName();
     return name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.");
   }
