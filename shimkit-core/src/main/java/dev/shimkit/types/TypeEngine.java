@@ -118,7 +118,15 @@ public final class TypeEngine {
       if (expected == null ? Types.rawClass(javaType) == Void.class : LiteralTypes.isNone(expected)) {
         return Lits.none();
       }
-      throw new FlyteTypeException("expected " + (expected == null ? "a value" : LiteralTypes.describe(expected))
+      LiteralType wanted = expected;
+      if (wanted == null) {
+        try {
+          wanted = toLiteralType(javaType);
+        } catch (RuntimeException e) {
+          // no declared type to name
+        }
+      }
+      throw new FlyteTypeException("expected " + (wanted == null ? "a value" : LiteralTypes.describe(wanted))
           + " (java " + javaType.getTypeName() + "), got null; declare it Optional<...> to allow no value");
     }
     Type concrete = NaturalTypes.concrete(this, javaType, value, expected);
