@@ -2,6 +2,7 @@ package dev.shimkit.runtime;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.shimkit.errors.FlyteSystemException;
+import dev.shimkit.storage.DataPersistence;
 import dev.shimkit.storage.FileAccessProvider;
 import flyteidl.core.Errors.ContainerError;
 import flyteidl.core.Errors.ErrorDocument;
@@ -47,7 +48,12 @@ public final class LocalBackendRunner {
 
   private LocalBackendRunner(Builder b) {
     this.storageRoot = Objects.requireNonNull(b.storageRoot, "storageRoot");
-    this.files = new FileAccessProvider(b.workDir.resolve("backend"), FileAccessProvider.join(b.storageRoot, "raw"));
+    FileAccessProvider access = new FileAccessProvider(b.workDir.resolve("backend"),
+        FileAccessProvider.join(b.storageRoot, "raw"));
+    for (DataPersistence p : b.persistence) {
+      access = access.withPersistence(p);
+    }
+    this.files = access;
     this.launcher = List.copyOf(b.launcher);
     this.environment = Map.copyOf(b.environment);
     this.executionName = b.executionName;
@@ -202,8 +208,18 @@ public final class LocalBackendRunner {
     private String project = "local";
     private String domain = "development";
     private Duration timeout = Duration.ofMinutes(30);
+    private final List<DataPersistence> persistence = new ArrayList<>();
 
     private Builder() {
+    }
+
+    /**
+     * A storage back end the runner itself uses to write inputs and read results, configured explicitly instead
+     * of from this process's environment (the task process still configures itself from its environment).
+     */
+    public Builder persistence(DataPersistence v) {
+      persistence.add(v);
+      return this;
     }
 
     /** Where node data lives: a local directory or a URI such as {@code s3://bucket/prefix}. */

@@ -141,7 +141,7 @@ public final class ShimkitExecute {
   private SerializationSettings settings(RuntimeEnvironment runtimeEnv) {
     SerializationSettings base = runtimeEnv.serializedContext() != null && !runtimeEnv.serializedContext().isEmpty()
         ? SerializationSettings.fromTransport(runtimeEnv.serializedContext())
-        : SerializationSettings.newBuilder().imageConfig(ImageConfig.auto(null, null, env)).build();
+        : SerializationSettings.newBuilder().imageConfig(defaultImages()).build();
     SerializationSettings.Builder b = base.toBuilder();
     if (base.project() == null || base.project().isEmpty()) {
       b.project(runtimeEnv.executionProject());
@@ -151,6 +151,13 @@ public final class ShimkitExecute {
     }
     b.version(runtimeEnv.taskVersion());
     return b.build();
+  }
+
+  /** The image the container runs ({@code FLYTE_INTERNAL_IMAGE}) as default image, when set. */
+  private ImageConfig defaultImages() {
+    String image = env.get(ImageConfig.INTERNAL_IMAGE_ENV_VAR);
+    return image == null || image.isBlank() ? new ImageConfig(null, java.util.List.of())
+        : ImageConfig.auto(null, null, env);
   }
 
   /** Loads the resolver at {@code location}; flytekit's template resolver location means ours. */

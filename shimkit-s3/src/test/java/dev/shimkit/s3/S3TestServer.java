@@ -10,20 +10,24 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** A real S3 API server (s3proxy over an in-memory blob store) on 127.0.0.1, with SigV4 authentication. */
-final class S3TestServer implements AutoCloseable {
-  static final String ACCESS_KEY = "shimkit-test-access";
-  static final String SECRET_KEY = "Sup3r-Secr3t-Value-9f8e7d";
+/**
+ * A real S3 API server (s3proxy over an in-memory blob store) on 127.0.0.1, with SigV4 authentication. Shared
+ * with other modules' tests through this module's test jar.
+ */
+public final class S3TestServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "shimkit-test-access";
+  public static final String SECRET_KEY = "Sup3r-Secr3t-Value-9f8e7d";
 
   private final S3Proxy proxy;
   final URI endpoint;
+
 
   private S3TestServer(S3Proxy proxy, URI endpoint) {
     this.proxy = proxy;
     this.endpoint = endpoint;
   }
 
-  static S3TestServer start() throws Exception {
+  public static S3TestServer start() throws Exception {
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new TransientNio2BlobStore())
         .endpoint(URI.create("http://127.0.0.1:0"))
@@ -36,7 +40,7 @@ final class S3TestServer implements AutoCloseable {
     return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
   }
 
-  S3Settings settings() {
+  public S3Settings settings() {
     return S3Settings.builder()
         .endpoint(endpoint)
         .region("us-east-1")
@@ -47,8 +51,26 @@ final class S3TestServer implements AutoCloseable {
   }
 
   /** A plain client to set up and inspect the store independently of the code under test. */
-  S3Client client() {
+  public S3Client client() {
     return S3Clients.create(settings());
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Creates a bucket and returns its {@code s3://} URI. */
+  public String createBucket(String name) {
+    try (S3Client c = client()) {
+      c.createBucket(b -> b.bucket(name));
+    }
+    return "s3://" + name;
+  }
+
+  /** The environment a child process needs to reach this server with shimkit-s3. */
+  public java.util.Map<String, String> environment() {
+    return java.util.Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ACCESS_KEY_ID", ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", "us-east-1");
   }
 
   /** A port on 127.0.0.1 that nothing listens on. */
