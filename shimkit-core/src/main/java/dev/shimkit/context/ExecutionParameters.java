@@ -29,6 +29,7 @@ public final class ExecutionParameters {
   private final String prevCheckpointPath;
   private final boolean enableDeck;
   private final SecretsManager secrets;
+  private final Deck.Decks decks;
   private final Map<String, Object> attributes;
 
   private ExecutionParameters(Builder b) {
@@ -43,6 +44,7 @@ public final class ExecutionParameters {
     this.prevCheckpointPath = b.prevCheckpointPath;
     this.enableDeck = b.enableDeck;
     this.secrets = b.secrets;
+    this.decks = b.decks;
     this.attributes = Map.copyOf(b.attributes);
   }
 
@@ -64,6 +66,7 @@ public final class ExecutionParameters {
     b.prevCheckpointPath = prevCheckpointPath;
     b.enableDeck = enableDeck;
     b.secrets = secrets;
+    b.decks = decks;
     b.attributes.putAll(attributes);
     return b;
   }
@@ -123,6 +126,11 @@ public final class ExecutionParameters {
     return secrets;
   }
 
+  /** The decks task code writes to (rendered into {@code deck.html} when the task enables decks). */
+  public Deck.Decks decks() {
+    return decks;
+  }
+
   /** An extra attribute given by the task type (keys are case-insensitive, as in flytekit). */
   public Optional<Object> attribute(String name) {
     return Optional.ofNullable(attributes.get(name.toUpperCase(Locale.ROOT)));
@@ -143,6 +151,7 @@ public final class ExecutionParameters {
     private String prevCheckpointPath;
     private boolean enableDeck;
     private SecretsManager secrets = new SecretsManager();
+    private Deck.Decks decks = new Deck.Decks();
     private final Map<String, Object> attributes = new HashMap<>();
 
     private Builder() {

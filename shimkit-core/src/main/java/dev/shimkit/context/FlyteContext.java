@@ -85,6 +85,11 @@ public final class FlyteContext {
     return executionState().map(ExecutionState::userSpaceParams);
   }
 
+  /** The decks of the current execution rendered as one HTML page, if an execution is running. */
+  public Optional<String> getDeck() {
+    return userSpaceParams().map(p -> p.decks().render(p.taskId().getName()));
+  }
+
   public FlyteContext withFileAccess(FileAccessProvider v) {
     return new FlyteContext(v, level + 1, executionState, serializationSettings, compilationState, inACondition,
         originFrame, flyteClient);

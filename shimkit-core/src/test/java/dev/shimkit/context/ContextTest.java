@@ -73,6 +73,20 @@ class ContextTest {
   }
 
   @Test
+  void decksRenderEverySectionEscapingNames(@TempDir Path dir) {
+    FlyteContext root = FlyteContext.root(FileAccessProvider.local(dir));
+    assertThat(root.getDeck()).isEmpty();
+    FlyteContext ctx = root.withExecutionState(root.newExecutionState(dir.resolve("w")));
+    Deck.Decks decks = ctx.userSpaceParams().orElseThrow().decks();
+    assertThat(decks.isEmpty()).isTrue();
+    decks.defaultDeck().append("<b>rows: 3</b>");
+    decks.deck("a<b").append("<i>x</i>");
+    assertThat(decks.deck("a<b")).isSameAs(decks.all().get(1));
+    String html = ctx.getDeck().orElseThrow();
+    assertThat(html).contains("<h2>default</h2>").contains("<b>rows: 3</b>").contains("<h2>a&lt;b</h2>").contains("<i>x</i>");
+  }
+
+  @Test
   void secretsComeFromEnvThenFiles(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("db/v2"));
     Files.writeString(dir.resolve("db/v2/password"), "  s3cr3t-file\n");

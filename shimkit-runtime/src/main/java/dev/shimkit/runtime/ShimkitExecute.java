@@ -33,6 +33,8 @@ import java.util.Map;
  * error document), 2 for bad usage, 3 when not even an error document could be written.
  */
 public final class ShimkitExecute {
+  /** The deck file flytekit writes under the output prefix. */
+  public static final String DECK_FILE_NAME = "deck.html";
   private final Map<String, String> env;
   private final PrintStream err;
 
@@ -89,6 +91,9 @@ public final class ShimkitExecute {
         LiteralMap outputs = task.dispatchExecute(scope.context(), inputs);
         phase = ExecutionPhase.IO;
         writer.writeOutputs(outputs, parsed.outputPrefix());
+        if (task.metadata().generatesDeck()) {
+          writeDeck(files, scope.context(), parsed.outputPrefix());
+        }
         return ExitCodes.SUCCESS;
       }
     } catch (Throwable failure) {
@@ -96,6 +101,16 @@ public final class ShimkitExecute {
         throw vme;
       }
       return writeError(errors, writer, failure, phase, taskName, parsed.outputPrefix(), runtimeEnv);
+    }
+  }
+
+  /** Writes {@code deck.html} beside the outputs; a deck is a report, so failing to write it fails nothing. */
+  private void writeDeck(FileAccessProvider files, FlyteContext ctx, String outputPrefix) {
+    String target = FileAccessProvider.join(outputPrefix, DECK_FILE_NAME);
+    try {
+      ctx.getDeck().ifPresent(html -> files.putBytes(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), target));
+    } catch (RuntimeException e) {
+      err.println("shimkit-execute: could not write " + target + ": " + e.getMessage());
     }
   }
 

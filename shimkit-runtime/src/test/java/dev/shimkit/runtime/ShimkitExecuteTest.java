@@ -188,6 +188,17 @@ class ShimkitExecuteTest {
   }
 
   @Test
+  void decksAreWrittenBesideTheOutputsWhenEnabled() throws Exception {
+    Path out = dir.resolve("out");
+    assertThat(executeJavaTask(RuntimeTasks.WITH_DECK, inputsFile(RuntimeTasks.WITH_DECK, Map.of("x", 7L)), out, Map.of()))
+        .isZero();
+    assertThat(Files.readString(out.resolve("deck.html"))).contains("<h2>summary</h2>").contains("<p>x was 7</p>");
+    Path plain = dir.resolve("plain");
+    executeJavaTask(RuntimeTasks.ADD_ONE, inputsFile(RuntimeTasks.ADD_ONE, Map.of("x", 7L)), plain, Map.of());
+    assertThat(plain.resolve("deck.html")).doesNotExist();
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(execute(Map.of(), "--output-prefix", "x")).isEqualTo(ExitCodes.USAGE);
     assertThat(stderr.toString()).contains("--inputs");

@@ -76,6 +76,13 @@ public final class RuntimeTasks {
         throw new IllegalStateException("login refused for password " + password);
       });
 
+  /** Writes a deck section; decks are enabled. */
+  public static final JavaTask<AddIn, Long> WITH_DECK = JavaTask.of(TaskOptions.builder().name("runtime.with_deck")
+      .enableDeck(true).build(), AddIn.class, Long.class, in -> {
+        FlyteContext.current().userSpaceParams().orElseThrow().decks().deck("summary").append("<p>x was " + in.x() + "</p>");
+        return in.x();
+      });
+
   /** Config of {@link UpperTask}. */
   public record UpperConfig(String prefix) {
   }
