@@ -51,8 +51,7 @@ public final class ScanOptions {
     try {
       return ImageConfig.validateImage(images, env);
     } catch (FlyteUserException e) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--image': " + e.getMessage(), e,
-          null, null);
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--image': " + e.getMessage(), e);
     }
   }
 
