@@ -51,7 +51,9 @@ final class LocalProcessRun {
     LiteralMap inputs = toLiterals(fc, task, values);
     Path work = Files.createTempDirectory("shimkit-run");
     LocalBackendRunner.Builder b = LocalBackendRunner.builder().storageRoot(work.resolve("storage").toString())
-        .workDir(work).launcher(launcher()).project(PROJECT).domain(DOMAIN);
+        .workDir(work).launcher(launcher()).project(PROJECT).domain(DOMAIN)
+        // the settings travel as in Flyte for dynamic tasks, so the entrypoint knows the images
+        .env(SerializationSettings.SERIALIZED_CONTEXT_ENV_VAR, settings.serializedContext());
     if (!userClasspath.isEmpty()) {
       b.env(CLASSPATH_ENV_VAR, Classpaths.join(userClasspath));
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shimkit register}: find, serialize with the target's project/domain/version, and create in Admin. */
-@Command(name = "register", mixinStandardHelpOptions = true, subcommands = RegisterFilesCommand.class,
+@Command(name = "register", subcommands = RegisterFilesCommand.class,
     description = "Register every task, workflow and launch plan found in --pkgs with Flyte Admin "
         + "(CreateTask/CreateWorkflow/CreateLaunchPlan). Entities already registered with the same spec are "
         + "left alone, so a second run changes nothing.")
@@ -29,6 +29,9 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @Mixin
   AdminOptions admin;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT", description = "Flyte project")
   String project;

@@ -32,6 +32,9 @@ public final class RegisterFilesCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Package archives, .pb files or directories")
   List<Path> files = new ArrayList<>();
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   @Option(names = {"-p", "--project"}, paramLabel = "PROJECT", description = "Flyte project")
   String project;
 
