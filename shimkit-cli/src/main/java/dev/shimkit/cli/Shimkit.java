@@ -2,6 +2,7 @@ package dev.shimkit.cli;
 
 import dev.shimkit.cli.internal.CliContext;
 import dev.shimkit.cli.internal.ExecuteCommand;
+import dev.shimkit.cli.internal.ImageCommand;
 import dev.shimkit.cli.internal.PackageCommand;
 import dev.shimkit.cli.internal.RegisterCommand;
 import dev.shimkit.cli.internal.RunCommand;
@@ -22,13 +23,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code shimkit} command: {@code run}, {@code serialize}, {@code package}, {@code register} (and
- * {@code register files}) and {@code execute}. Exit codes: {@value #OK} success, {@value #ERROR} an error
+ * {@code register files}), {@code execute} and {@code image}. Exit codes: {@value #OK} success, {@value #ERROR} an error
  * (bad task code or input data, Admin refused, nothing found), {@value #USAGE} a wrong command line.
  */
 @Command(name = "shimkit", mixinStandardHelpOptions = true, versionProvider = Shimkit.Version.class,
     description = "Run, package and register Flyte tasks written in Java.",
     subcommands = {RunCommand.class, SerializeCommand.class, PackageCommand.class, RegisterCommand.class,
-        ExecuteCommand.class, CommandLine.HelpCommand.class})
+        ExecuteCommand.class, ImageCommand.class, CommandLine.HelpCommand.class})
 public final class Shimkit implements Callable<Integer> {
   public static final int OK = 0;
   public static final int ERROR = 1;
