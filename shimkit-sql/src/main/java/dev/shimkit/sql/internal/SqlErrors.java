@@ -52,7 +52,7 @@ public final class SqlErrors {
       if (position > 0 && position <= sql.length() + 1) {
         int p = position - 1;
         m.append("\n  at position ").append(position).append(" of the statement: ")
-            .append(sql, Math.max(0, p - 40), p).append(" >>> ").append(sql, p, Math.min(sql.length(), p + 40));
+            .append(sql, Math.max(0, p - 40), p).append(">>> ").append(sql, p, Math.min(sql.length(), p + 40));
       }
       m.append("\n  statement: ").append(sql);
     }
