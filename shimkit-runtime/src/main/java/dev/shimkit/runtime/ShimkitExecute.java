@@ -156,7 +156,7 @@ public final class ShimkitExecute {
   private SerializationSettings settings(RuntimeEnvironment runtimeEnv) {
     SerializationSettings base = runtimeEnv.serializedContext() != null && !runtimeEnv.serializedContext().isEmpty()
         ? SerializationSettings.fromTransport(runtimeEnv.serializedContext())
-        : SerializationSettings.newBuilder().imageConfig(defaultImages()).build();
+        : SerializationSettings.newBuilder().imageConfig(imageConfig()).build();
     SerializationSettings.Builder b = base.toBuilder();
     if (base.project() == null || base.project().isEmpty()) {
       b.project(runtimeEnv.executionProject());
@@ -168,8 +168,12 @@ public final class ShimkitExecute {
     return b.build();
   }
 
-  /** The image the container runs ({@code FLYTE_INTERNAL_IMAGE}) as default image, when set. */
-  private ImageConfig defaultImages() {
+  /**
+   * The image config of this run: {@code $FLYTE_INTERNAL_IMAGE} when set, else none. Flyte does not set that
+   * variable for templates authored elsewhere (flytekit's SQLite3Task), and only dynamic tasks need images
+   * at run time, so a missing image must not fail the task.
+   */
+  private ImageConfig imageConfig() {
     String image = env.get(ImageConfig.INTERNAL_IMAGE_ENV_VAR);
     return image == null || image.isBlank() ? new ImageConfig(null, java.util.List.of())
         : ImageConfig.auto(null, null, env);
