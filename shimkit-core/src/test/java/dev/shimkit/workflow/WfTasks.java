@@ -59,10 +59,12 @@ public final class WfTasks {
 
   /** Both parties must arrive, so two of these finish only when they run at the same time. */
   public static volatile CyclicBarrier barrier = new CyclicBarrier(2);
+  /** How long a {@link #MEET} waits for its partner before giving up (short when a test expects that). */
+  public static volatile long meetTimeoutMillis = 30_000;
   public static final AtomicInteger RUNNING = new AtomicInteger();
   public static final AtomicInteger MAX_RUNNING = new AtomicInteger();
   public static final JavaTask<AddIn, Long> MEET = JavaTask.of("wf.tasks.meet", AddIn.class, Long.class, in -> {
-    barrier.await(30, TimeUnit.SECONDS);
+    barrier.await(meetTimeoutMillis, TimeUnit.MILLISECONDS);
     return in.x();
   });
   public static final JavaTask<AddIn, Long> COUNTED = JavaTask.of("wf.tasks.counted", AddIn.class, Long.class,
