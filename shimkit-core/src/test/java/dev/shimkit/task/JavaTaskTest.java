@@ -64,7 +64,7 @@ class JavaTaskTest {
     TaskTemplate t = SampleTasks.STATS.serializeToModel(settings);
     Tasks.Container c = t.getContainer();
     assertThat(c.getEnvList()).extracting(kv -> kv.getKey() + "=" + kv.getValue())
-        .containsExactly("MODE=fast", "REGION=eu");
+        .containsExactlyInAnyOrder("MODE=fast", "REGION=eu");
     assertThat(c.getResources().getRequestsList()).extracting(e -> e.getName() + "=" + e.getValue())
         .containsExactly("CPU=500m", "MEMORY=1Gi");
     assertThat(c.getResources().getLimitsList()).isEmpty();
