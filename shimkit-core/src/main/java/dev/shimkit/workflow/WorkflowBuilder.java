@@ -4,7 +4,6 @@ import dev.shimkit.context.CompilationState;
 import dev.shimkit.context.FlyteContext;
 import dev.shimkit.context.FlyteContextManager;
 import dev.shimkit.errors.FlyteValidationException;
-import dev.shimkit.shim.CustomizedContainerTask;
 import dev.shimkit.task.JavaTask;
 import dev.shimkit.task.Task;
 import dev.shimkit.task.TaskInterface;
@@ -13,10 +12,8 @@ import flyteidl.core.Interface.Variable;
 import flyteidl.core.Literals.Literal;
 import flyteidl.core.Types.LiteralType;
 import flyteidl.core.Types.SimpleType;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +149,8 @@ public final class WorkflowBuilder {
     });
     Node<Map<String, Object>> node = new Node<>(this, Node.Kind.SUB_WORKFLOW, subWorkflow,
         "sub-workflow '" + subWorkflow.name() + "'", nextId(), subWorkflow.constructNodeMetadata(),
-        outputTypesOf(sub), outputJavaTypesOf(sub), false);
-    bindAll(node, sub.typedInterface().getInputs().getVariablesMap(), inputJavaTypesOf(sub), defaults, inputs,
+        Signatures.outputTypesOf(sub), Signatures.outputJavaTypesOf(sub), false);
+    bindAll(node, sub.typedInterface().getInputs().getVariablesMap(), Signatures.inputJavaTypesOf(sub), defaults, inputs,
         Set.of());
     add(node);
     return node;
@@ -170,7 +167,7 @@ public final class WorkflowBuilder {
     Workflow.Compiled sub = launchPlan.workflow().compiledFor(workflow);
     Node<Map<String, Object>> node = new Node<>(this, Node.Kind.LAUNCH_PLAN, launchPlan,
         "launch plan '" + launchPlan.name() + "'", nextId(), launchPlan.workflow().constructNodeMetadata(),
-        outputTypesOf(sub), outputJavaTypesOf(sub), false);
+        Signatures.outputTypesOf(sub), Signatures.outputJavaTypesOf(sub), false);
     for (String k : inputs.keySet()) {
       if (launchPlan.fixedInputs().containsKey(k)) {
         throw error(node, "input '" + k + "' is fixed by the launch plan and cannot be given");
@@ -178,7 +175,7 @@ public final class WorkflowBuilder {
     }
     Map<String, Object> saved = new LinkedHashMap<>(launchPlan.defaultInputValues());
     saved.putAll(launchPlan.fixedInputs());
-    bindAll(node, sub.typedInterface().getInputs().getVariablesMap(), inputJavaTypesOf(sub), saved, inputs,
+    bindAll(node, sub.typedInterface().getInputs().getVariablesMap(), Signatures.inputJavaTypesOf(sub), saved, inputs,
         Set.of());
     add(node);
     return node;
@@ -209,20 +206,10 @@ public final class WorkflowBuilder {
     task.typedInterface().getOutputs().getVariablesMap().forEach((k, v) -> outTypes.put(k, v.getType()));
     Node<?> node = new Node<>(this, Node.Kind.TASK, task, "task '" + task.name() + "'", nextId(),
         task.constructNodeMetadata(), outTypes, task.getOutputTypes(), single);
-    bindAll(node, task.typedInterface().getInputs().getVariablesMap(), task.getInputTypes(), taskDefaults(task),
+    bindAll(node, task.typedInterface().getInputs().getVariablesMap(), task.getInputTypes(), Signatures.taskDefaults(task),
         given, Set.of());
     add(node);
     return node;
-  }
-
-  private static Map<String, Object> taskDefaults(Task task) {
-    TaskInterface ti = task instanceof JavaTask<?, ?> jt ? jt.javaInterface()
-        : task instanceof CustomizedContainerTask<?> ct ? ct.javaInterface() : null;
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (ti != null) {
-      ti.inputs().forEach((k, p) -> p.defaultValueIfAny().ifPresent(d -> out.put(k, d)));
-    }
-    return out;
   }
 
   private void bindAll(Node<?> node, Map<String, Variable> vars, Map<String, Type> javaTypes,
@@ -239,7 +226,7 @@ public final class WorkflowBuilder {
         node.bind(k, bindValue(node, k, given.get(k), lt, jt));
       } else if (defaults.containsKey(k)) {
         node.bind(k, bindValue(node, k, defaults.get(k), lt, jt));
-      } else if (isOptional(lt)) {
+      } else if (Signatures.isOptional(lt)) {
         node.bind(k, constant(node, k, null, lt, jt));
       } else if (!skip.contains(k)) {
         throw error(node, "input '" + k + "' (" + TypeCompat.describe(lt) + ") is not bound; bind it to a "
@@ -261,17 +248,17 @@ public final class WorkflowBuilder {
       throw error(node, "input '" + var + "' is bound to node '" + n.id() + "' itself; bind one of its outputs "
           + "(node.output(...))");
     }
-    if (value instanceof List<?> list && lt.hasCollectionType() && hasPromise(list)) {
+    if (value instanceof List<?> list && lt.hasCollectionType() && Signatures.hasPromise(list)) {
       List<BindingValue> items = new ArrayList<>();
       for (Object o : list) {
-        items.add(bindValue(node, var + "[" + items.size() + "]", o, lt.getCollectionType(), typeArgument(jt, 0)));
+        items.add(bindValue(node, var + "[" + items.size() + "]", o, lt.getCollectionType(), Signatures.typeArgument(jt, 0)));
       }
       return new BindingValue.Collection(items);
     }
-    if (value instanceof Map<?, ?> map && lt.hasMapValueType() && hasPromise(map.values())) {
+    if (value instanceof Map<?, ?> map && lt.hasMapValueType() && Signatures.hasPromise(map.values())) {
       Map<String, BindingValue> entries = new LinkedHashMap<>();
       map.forEach((k, v) -> entries.put(String.valueOf(k), bindValue(node, var + "[" + k + "]", v,
-          lt.getMapValueType(), typeArgument(jt, 1))));
+          lt.getMapValueType(), Signatures.typeArgument(jt, 1))));
       return new BindingValue.MapOf(entries);
     }
     return constant(node, var, value, lt, jt);
@@ -413,52 +400,6 @@ public final class WorkflowBuilder {
     String prefix = parent == null ? "" : label + ": ";
     return new WorkflowCompilationException(workflow.name(), node == null ? null : node.id(),
         prefix + where + message);
-  }
-
-  private static boolean isOptional(LiteralType lt) {
-    if (!lt.hasUnionType()) {
-      return false;
-    }
-    for (LiteralType v : lt.getUnionType().getVariantsList()) {
-      if (v.hasSimple() && v.getSimple() == SimpleType.NONE) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasPromise(Collection<?> values) {
-    for (Object o : values) {
-      if (o instanceof Promise<?>) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Type typeArgument(Type t, int index) {
-    if (t instanceof ParameterizedType pt && pt.getActualTypeArguments().length > index) {
-      return pt.getActualTypeArguments()[index];
-    }
-    return null;
-  }
-
-  private static Map<String, LiteralType> outputTypesOf(Workflow.Compiled c) {
-    Map<String, LiteralType> out = new LinkedHashMap<>();
-    c.outputs().forEach((k, v) -> out.put(k, v.literalType()));
-    return out;
-  }
-
-  private static Map<String, Type> outputJavaTypesOf(Workflow.Compiled c) {
-    Map<String, Type> out = new LinkedHashMap<>();
-    c.outputs().forEach((k, v) -> out.put(k, v.javaType()));
-    return out;
-  }
-
-  private static Map<String, Type> inputJavaTypesOf(Workflow.Compiled c) {
-    Map<String, Type> out = new LinkedHashMap<>();
-    c.inputs().forEach((k, v) -> out.put(k, v.javaType()));
-    return out;
   }
 
   List<Conditional.Branch> branches() {
