@@ -125,6 +125,17 @@ public final class FlyteContext {
         inACondition, originFrame, v);
   }
 
+  /**
+   * A context for a conditional section (flytekit's {@code enter_conditional_section}): a fresh compilation
+   * state with the same prefix and no nodes, owned by {@code scope}, and {@link #inACondition()} true.
+   */
+  public FlyteContext enterConditionalSection(Object scope) {
+    CompilationState next = compilationState == null ? new CompilationState("", scope)
+        : compilationState.withParams(compilationState.prefix(), scope);
+    return new FlyteContext(fileAccess, level + 1, executionState, serializationSettings, next, true, originFrame,
+        flyteClient);
+  }
+
   /** A new compilation state whose node ids start with {@code prefix}. */
   public CompilationState newCompilationState(String prefix) {
     return new CompilationState(prefix);

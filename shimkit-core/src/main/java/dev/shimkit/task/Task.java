@@ -199,6 +199,33 @@ public abstract class Task extends TrackedInstance {
     }
   }
 
+  /**
+   * Generates a node that runs this task in the workflow being compiled in {@code ctx} (flytekit's
+   * {@code Task.compile}). {@code inputs} maps input names to promises or constants; inputs left out take the
+   * task's defaults. Outside a compilation context this fails: call {@link #localExecute} to run the task.
+   */
+  public dev.shimkit.workflow.Node<?> compile(FlyteContext ctx, Map<String, ?> inputs) {
+    return dev.shimkit.workflow.WorkflowBuilder.compileCall(ctx, this, inputs);
+  }
+
+  /**
+   * The metadata of a node that runs this task, as flytekit's {@code construct_node_metadata}: the short name
+   * (text after the last dot), the timeout when set, the retries, and interruptible when set. Cache settings
+   * stay in the task's own metadata; a node sets them only through overrides.
+   */
+  public flyteidl.core.Workflow.NodeMetadata constructNodeMetadata() {
+    String full = name();
+    flyteidl.core.Workflow.NodeMetadata.Builder b = flyteidl.core.Workflow.NodeMetadata.newBuilder()
+        .setName(full.substring(full.lastIndexOf('.') + 1))
+        .setRetries(flyteidl.core.Literals.RetryStrategy.newBuilder().setRetries(metadata.retries()));
+    metadata.timeoutValue().ifPresent(t -> b.setTimeout(com.google.protobuf.Duration.newBuilder()
+        .setSeconds(t.getSeconds()).setNanos(t.getNano())));
+    if (metadata.interruptible() != null) {
+      b.setInterruptible(metadata.interruptible());
+    }
+    return b.build();
+  }
+
   /** Java input values as the literal map this task takes, checking names against the interface. */
   protected LiteralMap toLiteralInputs(FlyteContext ctx, Map<String, ?> inputs) {
     Map<String, Variable> declared = typedInterface().getInputs().getVariablesMap();

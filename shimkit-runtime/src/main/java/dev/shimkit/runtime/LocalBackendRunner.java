@@ -80,6 +80,11 @@ public final class LocalBackendRunner {
     return result;
   }
 
+  /** Where attempt {@code attempt} of node {@code nodeId} of this runner's execution keeps its data. */
+  public BackendPaths pathsFor(String nodeId, int attempt) {
+    return BackendPaths.of(storageRoot, executionName, nodeId, attempt);
+  }
+
   /** Runs exactly one attempt at the given paths. */
   public TaskAttemptResult runAttempt(TaskTemplate template, LiteralMap inputs, BackendPaths paths) {
     if (!template.hasContainer()) {
