@@ -42,12 +42,27 @@ public final class InputParser {
 
   /** The inputs of {@code task} given as {@code args}; inputs left out must have defaults. */
   public static Map<String, Object> parse(Task task, List<String> args) {
-    Map<String, Type> types = task.getInputTypes();
+    Map<String, TaskInterface.Parameter> declared = declared(task);
+    java.util.Set<String> withDefaults = new java.util.HashSet<>();
+    declared.forEach((name, p) -> {
+      if (p.defaultValue() != null) {
+        withDefaults.add(name);
+      }
+    });
+    return parse("Task " + task.name(), task.getInputTypes(), withDefaults, args);
+  }
+
+  /**
+   * The inputs given as {@code args} for an entity ({@code what}, e.g. "Workflow x") taking {@code types};
+   * inputs left out must be in {@code withDefaults} or optional.
+   */
+  public static Map<String, Object> parse(String what, Map<String, Type> types, java.util.Set<String> withDefaults,
+      List<String> args) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new BadInput("Expected an input as --name value, got '" + arg + "'. Inputs of " + task.name() + ": "
+        throw new BadInput("Expected an input as --name value, got '" + arg + "'. Inputs of " + what + ": "
             + describe(types));
       }
       String name;
@@ -65,7 +80,7 @@ public final class InputParser {
       }
       String key = types.containsKey(name) ? name : name.replace('-', '_');
       if (!types.containsKey(key)) {
-        throw new BadInput("Task " + task.name() + " has no input '" + name + "'. Its inputs: " + describe(types));
+        throw new BadInput(what + " has no input '" + name + "'. Its inputs: " + describe(types));
       }
       if (values.containsKey(key)) {
         throw new BadInput("Input --" + name + " is given twice");
@@ -73,11 +88,9 @@ public final class InputParser {
       values.put(key, convert(key, text, types.get(key)));
     }
     List<String> missing = new ArrayList<>();
-    Map<String, TaskInterface.Parameter> declared = declared(task);
     for (String name : types.keySet()) {
       if (!values.containsKey(name)) {
-        TaskInterface.Parameter p = declared.get(name);
-        boolean optional = p != null && (p.defaultValue() != null || isOptional(p.type()));
+        boolean optional = withDefaults.contains(name) || isOptional(types.get(name));
         if (!optional) {
           missing.add(name);
         }
@@ -85,7 +98,7 @@ public final class InputParser {
     }
     if (!missing.isEmpty()) {
       throw new BadInput("Missing input" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing.stream()
-          .map(m -> "--" + m + " <" + typeName(types.get(m)) + ">").toList()) + " for task " + task.name());
+          .map(m -> "--" + m + " <" + typeName(types.get(m)) + ">").toList()) + " for " + what);
     }
     return values;
   }

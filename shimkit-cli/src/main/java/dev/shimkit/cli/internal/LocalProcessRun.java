@@ -49,15 +49,7 @@ final class LocalProcessRun {
     TaskTemplate template = task.serializeToModel(settings);
     FlyteContext fc = FlyteContextManager.current();
     LiteralMap inputs = toLiterals(fc, task, values);
-    Path work = Files.createTempDirectory("shimkit-run");
-    LocalBackendRunner.Builder b = LocalBackendRunner.builder().storageRoot(work.resolve("storage").toString())
-        .workDir(work).launcher(launcher()).project(PROJECT).domain(DOMAIN)
-        // the settings travel as in Flyte for dynamic tasks, so the entrypoint knows the images
-        .env(SerializationSettings.SERIALIZED_CONTEXT_ENV_VAR, settings.serializedContext());
-    if (!userClasspath.isEmpty()) {
-      b.env(CLASSPATH_ENV_VAR, Classpaths.join(userClasspath));
-    }
-    TaskAttemptResult result = b.build().run(template, inputs, "n0");
+    TaskAttemptResult result = backend(settings).run(template, inputs, "n0");
     if (result instanceof TaskAttemptResult.Succeeded ok) {
       return TypeEngine.get().toJavaMap(fc, ok.outputs(), task.getOutputTypes());
     }
@@ -68,6 +60,20 @@ final class LocalProcessRun {
       throw new FlyteUserException(error.getCode(), message, null);
     }
     throw new FlyteSystemException(error.getCode(), message, null, error.getKind() == ContainerError.Kind.RECOVERABLE);
+  }
+
+  /** A backend runner over a fresh local storage directory, starting tasks with {@link #launcher()}. */
+  LocalBackendRunner backend(SerializationSettings settings) throws IOException {
+    Path work = Files.createTempDirectory("shimkit-run");
+    LocalBackendRunner.Builder b = LocalBackendRunner.builder().storageRoot(work.resolve("storage").toString())
+        .workDir(work).launcher(launcher()).project(PROJECT).domain(DOMAIN)
+        // the settings travel as in Flyte for dynamic tasks, so the entrypoint knows the images
+        .env(SerializationSettings.SERIALIZED_CONTEXT_ENV_VAR, settings.serializedContext());
+    if (!userClasspath.isEmpty()) {
+      b.env(CLASSPATH_ENV_VAR, Classpaths.join(userClasspath));
+    }
+    ctx.err().println("Task data and logs: " + work);
+    return b.build();
   }
 
   /** The command standing for {@code shimkit-execute}: the distribution's script, or this JVM and classpath. */

@@ -5,7 +5,11 @@ import dev.shimkit.config.ImageConfig;
 import dev.shimkit.config.SerializationSettings;
 import dev.shimkit.errors.FlyteUserException;
 import dev.shimkit.resolve.TrackedInstance;
+import dev.shimkit.runtime.workflow.BackendTaskRunner;
 import dev.shimkit.task.Task;
+import dev.shimkit.workflow.LaunchPlan;
+import dev.shimkit.workflow.Workflow;
+import dev.shimkit.workflow.WorkflowExecutor;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code shimkit run}: run a task here, with inputs from the command line. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run the task at LOCATION (<class>.<STATIC_FIELD>) locally with inputs given as --name value "
+    description = "Run the task, workflow or launch plan at LOCATION (<class>.<STATIC_FIELD>) locally with inputs given as --name value "
         + "(structured inputs as JSON) and print its outputs as JSON.",
     footer = {"", "Example: shimkit run com.acme.Flows.ADD_ONE --x 41",
         "         shimkit run --backend local-process com.acme.Flows.STATS --values '[3,1,2]'"})
@@ -67,22 +71,40 @@ public final class RunCommand implements Callable<Integer> {
     t.setContextClassLoader(loader);
     try {
       Object loaded = TrackedInstance.load(location);
-      if (!(loaded instanceof Task task)) {
+      Map<String, Object> outputs;
+      if (loaded instanceof Task task) {
+        Map<String, Object> values = parseInputs(() -> InputParser.parse(task, inputs));
+        outputs = backend == Backend.IN_PROCESS ? task.localExecute(values)
+            : new LocalProcessRun(ctx, cp).run(task, values, settings());
+      } else if (loaded instanceof Workflow || loaded instanceof LaunchPlan) {
+        Workflow workflow = loaded instanceof LaunchPlan lp ? lp.workflow() : (Workflow) loaded;
+        java.util.Set<String> withDefaults = new java.util.HashSet<>(workflow.defaultInputs().keySet());
+        if (loaded instanceof LaunchPlan lp) {
+          withDefaults.addAll(lp.defaultInputs().keySet());
+          withDefaults.addAll(lp.fixedInputs().keySet());
+        }
+        Map<String, Object> values = parseInputs(() -> InputParser.parse("Workflow " + workflow.name(),
+            workflow.inputTypes(), withDefaults, inputs));
+        WorkflowExecutor executor = backend == Backend.IN_PROCESS ? WorkflowExecutor.inProcess()
+            : WorkflowExecutor.builder().taskRunner(new BackendTaskRunner(
+                new LocalProcessRun(ctx, cp).backend(settings()), settings())).build();
+        outputs = loaded instanceof LaunchPlan lp ? executor.run(lp, values) : executor.run(workflow, values);
+      } else {
         throw new FlyteUserException(location + " holds a " + loaded.getClass().getName() + "; shimkit run runs "
-            + "tasks (a " + Task.class.getName() + ")");
+            + "tasks, workflows and launch plans");
       }
-      Map<String, Object> values;
-      try {
-        values = InputParser.parse(task, inputs);
-      } catch (InputParser.BadInput e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-      }
-      Map<String, Object> outputs = backend == Backend.IN_PROCESS ? task.localExecute(values)
-          : new LocalProcessRun(ctx, cp).run(task, values, settings());
       ctx.out().println(OutputPrinter.toJson(outputs));
       return 0;
     } finally {
       t.setContextClassLoader(previous);
+    }
+  }
+
+  private Map<String, Object> parseInputs(java.util.function.Supplier<Map<String, Object>> parse) {
+    try {
+      return parse.get();
+    } catch (InputParser.BadInput e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

@@ -31,6 +31,11 @@ public final class TaskEntityAdapter implements EntityAdapter {
     return List.of();
   }
 
+  /** The entity of {@code task}, found at {@code location}. */
+  public static RegistrableEntity entity(Task task, String location) {
+    return new TaskEntity(task, location);
+  }
+
   /** The admin message of {@code task} under {@code settings}. */
   public static TaskSpec taskSpec(Task task, SerializationSettings settings) {
     TaskSpec.Builder spec = TaskSpec.newBuilder().setTemplate(task.serializeToModel(settings));
