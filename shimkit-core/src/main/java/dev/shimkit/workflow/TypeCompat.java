@@ -7,7 +7,9 @@ import flyteidl.core.Types.SimpleType;
  * Whether a value of one Flyte type can feed an input of another, checked at workflow compile time the way
  * Flyte's compiler checks bindings (simplified): equal simple types (structs of any schema), matching
  * collections and maps, blobs of the same dimensionality and a compatible format, datasets of a compatible
- * format, enums whose values the target accepts, and unions (a value fits a union when it fits a variant).
+ * format (a schema, which is parquet, and a parquet or format-less dataset feed each other, as
+ * flytepropeller's {@code structuredDatasetCastFromSchema} allows; columns are not compared), enums whose
+ * values the target accepts, and unions (a value fits a union when it fits a variant).
  */
 final class TypeCompat {
   private TypeCompat() {
@@ -47,13 +49,18 @@ final class TypeCompat {
         return upstream.hasBlob() && upstream.getBlob().getDimensionality() == downstream.getBlob().getDimensionality()
             && formatsMatch(upstream.getBlob().getFormat(), downstream.getBlob().getFormat());
       case STRUCTURED_DATASET_TYPE:
+        if (upstream.hasSchema()) {
+          // Flyte's compiler: a schema is parquet, so it feeds a dataset of no or parquet format
+          return formatsMatch("parquet", downstream.getStructuredDatasetType().getFormat());
+        }
         return upstream.hasStructuredDatasetType() && formatsMatch(upstream.getStructuredDatasetType().getFormat(),
             downstream.getStructuredDatasetType().getFormat());
       case ENUM_TYPE:
         return upstream.hasEnumType()
             && downstream.getEnumType().getValuesList().containsAll(upstream.getEnumType().getValuesList());
       case SCHEMA:
-        return upstream.hasSchema();
+        return upstream.hasSchema() || (upstream.hasStructuredDatasetType()
+            && formatsMatch(upstream.getStructuredDatasetType().getFormat(), "parquet"));
       default:
         return upstream.getTypeCase() == downstream.getTypeCase();
     }
