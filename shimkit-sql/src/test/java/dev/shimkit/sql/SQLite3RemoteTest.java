@@ -7,6 +7,8 @@ import dev.shimkit.context.FlyteContext;
 import dev.shimkit.context.FlyteContextManager;
 import dev.shimkit.runtime.LocalBackendRunner;
 import dev.shimkit.runtime.TaskAttemptResult;
+import dev.shimkit.s3.S3DataPersistence;
+import dev.shimkit.s3.S3TestServer;
 import dev.shimkit.storage.FileAccessProvider;
 import dev.shimkit.types.StructuredDataset;
 import dev.shimkit.types.StructuredDatasets;
@@ -27,13 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * task process) with the database on disk and on S3.
  */
 class SQLite3RemoteTest {
-  static S3Server s3;
+  private static final String BUCKET = "sqltest";
+  static S3TestServer s3;
   @TempDir
   Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    s3 = S3Server.start();
+    s3 = S3TestServer.start();
+    s3.createBucket(BUCKET);
   }
 
   @AfterAll
@@ -43,15 +47,15 @@ class SQLite3RemoteTest {
 
   private FlyteContext s3Context(String rawPrefix) {
     return FlyteContext.root(new FileAccessProvider(dir.resolve("sandbox"), rawPrefix)
-        .withPersistence(s3.persistence()));
+        .withPersistence(new S3DataPersistence(s3.settings())));
   }
 
   private String uploadArchive(TestDatabases.Format format) throws Exception {
     Path db = TestDatabases.mixed(dir.resolve("src-" + format));
     Path archive = TestDatabases.archive(dir.resolve("mixed" + TestDatabases.extension(format)), format,
         "mixed.db", db);
-    String uri = "s3://" + S3Server.BUCKET + "/dbs/" + archive.getFileName();
-    s3Context("s3://" + S3Server.BUCKET + "/raw").fileAccess().putData(archive, uri, false);
+    String uri = "s3://" + BUCKET + "/dbs/" + archive.getFileName();
+    s3Context("s3://" + BUCKET + "/raw").fileAccess().putData(archive, uri, false);
     return uri;
   }
 
@@ -61,10 +65,10 @@ class SQLite3RemoteTest {
       String uri = uploadArchive(format);
       SQLite3Task task = SQLite3Task.builder("t.s3").query("select * from mixed order by rowid")
           .database(uri, true).build();
-      FlyteContext ctx = s3Context("s3://" + S3Server.BUCKET + "/raw");
+      FlyteContext ctx = s3Context("s3://" + BUCKET + "/raw");
       try (FlyteContextManager.Scope scope = FlyteContextManager.push(ctx)) {
         StructuredDataset sd = (StructuredDataset) task.localExecute(Map.of()).get("results");
-        assertThat(sd.uri()).startsWith("s3://" + S3Server.BUCKET + "/raw/");
+        assertThat(sd.uri()).startsWith("s3://" + BUCKET + "/raw/");
         try (TableCursor c = StructuredDatasets.open(ctx, sd)) {
           SQLite3TaskTest.assertMixedRows(c.columns(), c.readAll());
         }
@@ -76,7 +80,7 @@ class SQLite3RemoteTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return LocalBackendRunner.builder().storageRoot(storageRoot).workDir(dir.resolve("backend"))
         .launcher(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.shimkit.runtime.ShimkitExecute"))
-        .environment(s3.env()).build();
+        .environment(s3.environment()).build();
   }
 
   private static LiteralMap limit(long n) {
@@ -105,7 +109,7 @@ class SQLite3RemoteTest {
       Literals.StructuredDataset sd = outputs.getLiteralsOrThrow("results").getScalar().getStructuredDataset();
       assertThat(sd.getMetadata().getStructuredDatasetType().getFormat()).isEqualTo("parquet");
       assertThat(sd.getUri()).startsWith(c.storage());
-      FlyteContext ctx = s3Context("s3://" + S3Server.BUCKET + "/raw");
+      FlyteContext ctx = s3Context("s3://" + BUCKET + "/raw");
       try (TableCursor cursor = StructuredDatasets.open(ctx, StructuredDataset.of(sd.getUri()))) {
         SQLite3TaskTest.assertMixedRows(cursor.columns(), cursor.readAll());
       }

@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.Platform;
 import dev.shimkit.errors.FlyteSystemException;
 import dev.shimkit.errors.FlyteValidationException;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * time, which jib does not have: they are rejected.
  */
 public final class JibImageBuilder implements ImageSpecBuilder {
+  private static final FilePermissions EXECUTABLE = FilePermissions.fromOctalString("755");
+
   public static final String NAME = "jib";
   private static final Logger LOG = LoggerFactory.getLogger(JibImageBuilder.class);
 
@@ -160,7 +163,10 @@ public final class JibImageBuilder implements ImageSpecBuilder {
       return;
     }
     FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
-    entries.forEach(e -> layer.addEntry(e.source(), AbsoluteUnixPath.get(e.target())));
+    // executables stay executable (launch scripts); everything else gets jib's defaults (644 files, 755 dirs)
+    entries.forEach(e -> layer.addEntry(e.source(), AbsoluteUnixPath.get(e.target()),
+        java.nio.file.Files.isRegularFile(e.source()) && java.nio.file.Files.isExecutable(e.source())
+            ? EXECUTABLE : FilePermissions.DEFAULT_FILE_PERMISSIONS));
     b.addFileEntriesLayer(layer.build());
   }
 
