@@ -4,23 +4,15 @@ import dev.shimkit.config.SerializationSettings;
 import dev.shimkit.context.FlyteContext;
 import dev.shimkit.errors.FlyteValidationException;
 import dev.shimkit.resolve.TaskResolver;
-import dev.shimkit.task.ResourceSpec;
-import dev.shimkit.task.Task;
 import dev.shimkit.task.TaskInterface;
+import dev.shimkit.task.ContainerTask;
 import dev.shimkit.task.TaskOptions;
-import dev.shimkit.task.internal.Containers;
-import dev.shimkit.task.internal.ImageResolver;
-import dev.shimkit.types.TypeEngine;
-import flyteidl.core.Interface.TypedInterface;
 import flyteidl.core.Literals.LiteralMap;
-import flyteidl.core.Tasks;
 import flyteidl.core.Tasks.TaskTemplate;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A task whose whole definition is data in its {@code TaskTemplate}: a prebuilt image runs it through the
@@ -33,12 +25,9 @@ import java.util.Optional;
  *
  * @param <C> the task's config, which {@link #getCustom} turns into the template's {@code custom}
  */
-public abstract class CustomizedContainerTask<C> extends Task {
+public abstract class CustomizedContainerTask<C> extends ContainerTask {
   private final C taskConfig;
   private final Class<? extends ShimTaskExecutor> executorType;
-  private final TaskInterface javaInterface;
-  private final TaskOptions options;
-  private volatile TypedInterface typedInterface;
   private volatile TaskTemplate taskTemplate;
 
   /**
@@ -50,12 +39,9 @@ public abstract class CustomizedContainerTask<C> extends Task {
    */
   protected CustomizedContainerTask(TaskOptions options, C taskConfig, Class<? extends ShimTaskExecutor> executorType,
       TaskInterface javaInterface) {
-    super(options.taskType(), requireName(options), options.metadata(), options.taskTypeVersion(),
-        options.securityContext().orElse(null), options.docs().orElse(null));
-    this.options = options;
+    super(options, requireName(options), javaInterface);
     this.taskConfig = taskConfig;
     this.executorType = Objects.requireNonNull(executorType, "executorType");
-    this.javaInterface = Objects.requireNonNull(javaInterface, "javaInterface");
   }
 
   private static String requireName(TaskOptions options) {
@@ -81,66 +67,22 @@ public abstract class CustomizedContainerTask<C> extends Task {
     return executorType;
   }
 
-  public TaskInterface javaInterface() {
-    return javaInterface;
-  }
-
-  public TaskOptions options() {
-    return options;
-  }
-
-  public TaskResolver taskResolver() {
-    return options.resolver().orElse(TaskTemplateResolver.INSTANCE);
-  }
-
-  public Map<String, String> environment() {
-    return options.environment();
-  }
-
-  public ResourceSpec resources() {
-    return options.resources();
-  }
-
   @Override
-  public TypedInterface typedInterface() {
-    TypedInterface ti = typedInterface;
-    if (ti == null) {
-      ti = javaInterface.toIdl(TypeEngine.get());
-      typedInterface = ti;
-    }
-    return ti;
-  }
-
-  @Override
-  public Map<String, Type> getInputTypes() {
-    return javaInterface.inputTypes();
-  }
-
-  @Override
-  public Map<String, Type> getOutputTypes() {
-    return javaInterface.outputTypes();
+  protected TaskResolver defaultResolver() {
+    return TaskTemplateResolver.INSTANCE;
   }
 
   /**
    * The 12 container args: {@code shimkit-execute --inputs {{.input}} --output-prefix {{.outputPrefix}}
    * --raw-output-data-prefix {{.rawOutputDataPrefix}} --resolver <location> -- {{.taskTemplatePath}} <executor>}.
    */
+  @Override
   public List<String> getCommand(SerializationSettings settings) {
     List<String> args = new ArrayList<>(List.of("shimkit-execute", "--inputs", "{{.input}}", "--output-prefix",
         "{{.outputPrefix}}", "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}", "--resolver",
         taskResolver().location(), "--"));
     args.addAll(taskResolver().loaderArgs(settings, this));
     return args;
-  }
-
-  /** The image to register: the task's own (placeholders resolved) or the settings' default image. */
-  public String getImage(SerializationSettings settings) {
-    return ImageResolver.resolve(options.image().orElse(null), settings.imageConfig());
-  }
-
-  @Override
-  public Optional<Tasks.Container> getContainer(SerializationSettings settings) {
-    return Optional.of(Containers.build(settings, getImage(settings), getCommand(settings), environment(), resources()));
   }
 
   /** Serializes the task and keeps the template for local runs. */

@@ -1,18 +1,14 @@
 package dev.shimkit.shim;
 
-import dev.shimkit.context.ExecutionParameters;
 import dev.shimkit.context.FlyteContext;
-import dev.shimkit.context.FlyteContextManager;
 import dev.shimkit.errors.FlyteSystemException;
 import dev.shimkit.errors.FlyteUserException;
-import dev.shimkit.errors.TaskExecutionException;
 import dev.shimkit.resolve.TrackedInstance;
 import dev.shimkit.task.Task;
 import dev.shimkit.task.TaskMetadata;
 import dev.shimkit.types.TypeEngine;
 import flyteidl.core.Interface.TypedInterface;
 import flyteidl.core.Interface.Variable;
-import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks.TaskTemplate;
 import java.lang.reflect.InvocationTargetException;
@@ -75,44 +71,12 @@ public final class ExecutableTemplateShimTask extends Task {
 
   @Override
   public LiteralMap dispatchExecute(FlyteContext ctx, LiteralMap inputs) {
-    TypeEngine engine = TypeEngine.get();
-    Map<String, Object> nativeInputs;
-    try {
-      Map<String, Type> guessed = new LinkedHashMap<>();
-      Map<String, Variable> declared = template.getInterface().getInputs().getVariablesMap();
-      for (String name : inputs.getLiteralsMap().keySet()) {
-        Variable v = declared.get(name);
-        if (v == null) {
-          throw new IllegalArgumentException("unexpected input '" + name + "'; the template declares "
-              + declared.keySet());
-        }
-        guessed.put(name, engine.guessJavaType(v.getType()));
-      }
-      nativeInputs = engine.toJavaMap(ctx, inputs, guessed);
-    } catch (FlyteSystemException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw FlyteSystemException.nonRecoverable("Failed to convert inputs of task '" + name() + "': "
-          + e.getMessage(), e);
-    }
-    ExecutionParameters params = preExecute(ctx.userSpaceParams().orElse(null));
-    FlyteContext execCtx = ctx.executionState().map(s -> ctx.withExecutionState(s.withParams(params))).orElse(ctx);
-    Object result;
-    try (FlyteContextManager.Scope scope = FlyteContextManager.push(execCtx)) {
-      result = execute(nativeInputs);
-    } catch (FlyteSystemException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new TaskExecutionException(name(), e);
-    }
-    result = postExecute(params, result);
+    Map<String, Type> guessed = TypeEngine.get().guessJavaTypes(template.getInterface().getInputs().getVariablesMap());
+    Map<String, Object> nativeInputs = toJavaInputs(ctx, inputs, guessed);
+    Object result = runUserCode(ctx, () -> execute(nativeInputs));
     if (result instanceof LiteralMap literalMap) {
       return literalMap;
     }
-    return toLiterals(execCtx, result);
-  }
-
-  private LiteralMap toLiterals(FlyteContext ctx, Object result) {
     Map<String, Variable> declared = template.getInterface().getOutputs().getVariablesMap();
     List<String> names = new ArrayList<>(declared.keySet());
     Map<String, Object> named = new LinkedHashMap<>();
@@ -121,21 +85,7 @@ public final class ExecutableTemplateShimTask extends Task {
     } else if (names.size() > 1) {
       named.putAll(byName(names, result));
     }
-    LiteralMap.Builder out = LiteralMap.newBuilder();
-    for (Map.Entry<String, Object> e : named.entrySet()) {
-      Object value = e.getValue();
-      try {
-        Literal literal = value instanceof Literal l ? l : TypeEngine.get().toLiteral(ctx, value,
-            TypeEngine.get().guessJavaType(declared.get(e.getKey()).getType()), declared.get(e.getKey()).getType());
-        out.putLiterals(e.getKey(), literal);
-      } catch (FlyteSystemException ex) {
-        throw ex;
-      } catch (RuntimeException ex) {
-        throw FlyteSystemException.nonRecoverable("Failed to convert return value for var '" + e.getKey()
-            + "' of task '" + name() + "': " + ex.getMessage(), ex);
-      }
-    }
-    return out.build();
+    return toLiteralOutputs(ctx, named, TypeEngine.get().guessJavaTypes(declared));
   }
 
   private Map<String, Object> byName(List<String> names, Object result) {

@@ -5,7 +5,9 @@ import dev.shimkit.context.ExecutionParameters;
 import dev.shimkit.context.ExecutionState;
 import dev.shimkit.context.FlyteContext;
 import dev.shimkit.context.FlyteContextManager;
+import dev.shimkit.errors.FlyteSystemException;
 import dev.shimkit.errors.FlyteValidationException;
+import dev.shimkit.errors.TaskExecutionException;
 import dev.shimkit.internal.ShimkitVersion;
 import dev.shimkit.internal.Structs;
 import dev.shimkit.resolve.TrackedInstance;
@@ -14,6 +16,7 @@ import flyteidl.core.IdentifierOuterClass.Identifier;
 import flyteidl.core.IdentifierOuterClass.ResourceType;
 import flyteidl.core.Interface.TypedInterface;
 import flyteidl.core.Interface.Variable;
+import flyteidl.core.Literals.Literal;
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks;
 import flyteidl.core.Tasks.TaskTemplate;
@@ -124,12 +127,12 @@ public abstract class Task extends TrackedInstance {
 
   /** Input names to Java types; by default guessed from the IDL interface. */
   public Map<String, Type> getInputTypes() {
-    return guessTypes(typedInterface().getInputs().getVariablesMap());
+    return TypeEngine.get().guessJavaTypes(typedInterface().getInputs().getVariablesMap());
   }
 
   /** Output names to Java types; by default guessed from the IDL interface. */
   public Map<String, Type> getOutputTypes() {
-    return guessTypes(typedInterface().getOutputs().getVariablesMap());
+    return TypeEngine.get().guessJavaTypes(typedInterface().getOutputs().getVariablesMap());
   }
 
   /** The Java type of input {@code name}. */
@@ -226,6 +229,76 @@ public abstract class Task extends TrackedInstance {
     return b.build();
   }
 
+  /** Code a task runs between {@link #preExecute} and {@link #postExecute}. */
+  @FunctionalInterface
+  protected interface UserCode {
+    Object run() throws Exception;
+  }
+
+  /**
+   * The literal inputs as Java values of {@code types} (by name). An input the interface does not declare, or a
+   * value that does not convert, is a non-recoverable system error; storage errors stay as they are.
+   */
+  protected final Map<String, Object> toJavaInputs(FlyteContext ctx, LiteralMap inputs, Map<String, Type> types) {
+    try {
+      Map<String, Type> present = new LinkedHashMap<>();
+      for (String input : inputs.getLiteralsMap().keySet()) {
+        Type t = types.get(input);
+        if (t == null) {
+          throw new IllegalArgumentException("unexpected input '" + input + "'; inputs are " + types.keySet());
+        }
+        present.put(input, t);
+      }
+      return TypeEngine.get().toJavaMap(ctx, inputs, present);
+    } catch (FlyteSystemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw FlyteSystemException.nonRecoverable("Failed to convert inputs of task '" + name() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs task or executor code with {@link #preExecute}'s parameters as the current context and returns what
+   * {@link #postExecute} makes of its result. What the code throws becomes a {@link TaskExecutionException}
+   * naming this task (a user error keeping the cause's code), except system errors, which pass through.
+   */
+  protected final Object runUserCode(FlyteContext ctx, UserCode code) {
+    ExecutionParameters params = preExecute(ctx.userSpaceParams().orElse(null));
+    FlyteContext execCtx = ctx.executionState().map(s -> ctx.withExecutionState(s.withParams(params))).orElse(ctx);
+    Object result;
+    try (FlyteContextManager.Scope scope = FlyteContextManager.push(execCtx)) {
+      result = code.run();
+    } catch (FlyteSystemException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new TaskExecutionException(name(), e);
+    }
+    return postExecute(params, result);
+  }
+
+  /**
+   * Named output values as literals of the declared output types, each converted from {@code types} (by name).
+   * A value that does not convert is a non-recoverable system error naming the output; storage errors stay.
+   */
+  protected final LiteralMap toLiteralOutputs(FlyteContext ctx, Map<String, Object> named, Map<String, Type> types) {
+    Map<String, Variable> declared = typedInterface().getOutputs().getVariablesMap();
+    LiteralMap.Builder out = LiteralMap.newBuilder();
+    for (Map.Entry<String, Object> e : named.entrySet()) {
+      try {
+        Object value = e.getValue();
+        out.putLiterals(e.getKey(), value instanceof Literal literal ? literal
+            : TypeEngine.get().toLiteral(ctx, value, types.get(e.getKey()), declared.get(e.getKey()).getType()));
+      } catch (FlyteSystemException ex) {
+        throw ex;
+      } catch (RuntimeException ex) {
+        throw FlyteSystemException.nonRecoverable("Failed to convert return value for var '" + e.getKey()
+            + "' of task '" + name() + "': " + ex.getMessage(), ex);
+      }
+    }
+    return out.build();
+  }
+
   /** Java input values as the literal map this task takes, checking names against the interface. */
   protected LiteralMap toLiteralInputs(FlyteContext ctx, Map<String, ?> inputs) {
     Map<String, Variable> declared = typedInterface().getInputs().getVariablesMap();
@@ -243,12 +316,6 @@ public abstract class Task extends TrackedInstance {
       javaTypes.put(given, allTypes.get(given));
     }
     return TypeEngine.get().toLiteralMap(ctx, inputs, javaTypes, literalTypes);
-  }
-
-  private static Map<String, Type> guessTypes(Map<String, Variable> variables) {
-    Map<String, Type> types = new LinkedHashMap<>();
-    variables.forEach((k, v) -> types.put(k, TypeEngine.get().guessJavaType(v.getType())));
-    return types;
   }
 
   private static String nullToEmpty(String s) {
