@@ -3,7 +3,6 @@ package dev.shimkit.types;
 import dev.shimkit.storage.FileAccessProvider;
 import dev.shimkit.types.internal.RemoteData;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A directory passed between tasks (Flyte blob, dimensionality MULTIPART). As an output, a local directory is
@@ -11,11 +10,10 @@ import java.util.Optional;
  * lazily on the first {@link #download()} / {@link #localPath()}, through the file access of the context the
  * literal was converted in.
  */
-public final class FlyteDirectory {
-  private final RemoteData data;
+public final class FlyteDirectory extends Blob {
 
   private FlyteDirectory(RemoteData data) {
-    this.data = data;
+    super(data);
   }
 
   /** A local directory. */
@@ -31,45 +29,5 @@ public final class FlyteDirectory {
   /** A directory stored under {@code uri}, fetched through {@code access} on first use (what inputs become). */
   public static FlyteDirectory fromRemote(String uri, FileAccessProvider access) {
     return new FlyteDirectory(new RemoteData(uri, uri, access, true));
-  }
-
-  /** The path or URI as given. */
-  public String path() {
-    return data.path();
-  }
-
-  /** The URI this directory was read from, when it came from a literal (outputs reuse it instead of uploading). */
-  public Optional<String> remoteSource() {
-    return Optional.ofNullable(data.remoteSource());
-  }
-
-  /** Whether {@link #path()} names remote storage. */
-  public boolean isRemote() {
-    return data.isRemote();
-  }
-
-  /** The directory on local disk, downloading it first if needed (once). */
-  public Path download() {
-    return data.localPath();
-  }
-
-  /** Same as {@link #download()}. */
-  public Path localPath() {
-    return data.localPath();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FlyteDirectory f && f.data.equals(data);
-  }
-
-  @Override
-  public int hashCode() {
-    return data.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "FlyteDirectory(" + data.path() + ")";
   }
 }

@@ -3,7 +3,6 @@ package dev.shimkit.types;
 import dev.shimkit.storage.FileAccessProvider;
 import dev.shimkit.types.internal.RemoteData;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A single file passed between tasks (Flyte blob, dimensionality SINGLE). As an output, a local path is
@@ -11,11 +10,10 @@ import java.util.Optional;
  * lazily on the first {@link #download()} / {@link #localPath()}, through the file access of the context the
  * literal was converted in.
  */
-public final class FlyteFile {
-  private final RemoteData data;
+public final class FlyteFile extends Blob {
 
   private FlyteFile(RemoteData data) {
-    this.data = data;
+    super(data);
   }
 
   /** A local file. */
@@ -31,45 +29,5 @@ public final class FlyteFile {
   /** A file stored at {@code uri}, fetched through {@code access} on first use (what inputs become). */
   public static FlyteFile fromRemote(String uri, FileAccessProvider access) {
     return new FlyteFile(new RemoteData(uri, uri, access, false));
-  }
-
-  /** The path or URI as given. */
-  public String path() {
-    return data.path();
-  }
-
-  /** The URI this file was read from, when it came from a literal (outputs reuse it instead of uploading). */
-  public Optional<String> remoteSource() {
-    return Optional.ofNullable(data.remoteSource());
-  }
-
-  /** Whether {@link #path()} names remote storage. */
-  public boolean isRemote() {
-    return data.isRemote();
-  }
-
-  /** The file on local disk, downloading it first if needed (once). */
-  public Path download() {
-    return data.localPath();
-  }
-
-  /** Same as {@link #download()}. */
-  public Path localPath() {
-    return data.localPath();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FlyteFile f && f.data.equals(data);
-  }
-
-  @Override
-  public int hashCode() {
-    return data.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "FlyteFile(" + data.path() + ")";
   }
 }
