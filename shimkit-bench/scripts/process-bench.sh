@@ -11,7 +11,9 @@
 #   -c CASES_FILE more cases, one per line: "<name> <shimkit-execute args without --output-prefix>";
 #                 a line may start with "env:NAME=VALUE ..." words, set for that case only (e.g. SHIMKIT_CLASSPATH)
 #   -v VARIANTS   comma-separated subset of: appcds (the launcher as shipped, with lib/shimkit-execute.jsa),
-#                 jdkcds (SHIMKIT_CDS=off: only the JDK's own CDS archive), nocds (SHIMKIT_CDS=off and -Xshare:off)
+#                 jdkcds (SHIMKIT_CDS=off: only the JDK's own CDS archive), nocds (SHIMKIT_CDS=off and -Xshare:off),
+#                 extractlib (as appcds, but sqlite-jdbc extracts its native library per process, as without
+#                 the copy bin/shimkit-cds-archive makes in lib/native/)
 #                 default: appcds,jdkcds,nocds
 # Environment: SHIMKIT_DIST (default shimkit-dist/target/shimkit), JAVA_HOME (the JVM the launcher uses).
 #
@@ -77,6 +79,7 @@ run_once() { # case_line variant out_dir
     appcds) ;;
     jdkcds) envs+=("SHIMKIT_CDS=off") ;;
     nocds) envs+=("SHIMKIT_CDS=off" "SHIMKIT_JAVA_OPTS=-Xshare:off ${SHIMKIT_JAVA_OPTS:-}") ;;
+    extractlib) envs+=("SHIMKIT_JAVA_OPTS=-Dorg.sqlite.lib.path=$work/no-native-library ${SHIMKIT_JAVA_OPTS:-}") ;;
     *) echo "process-bench: unknown variant $variant" >&2; exit 2 ;;
   esac
   local t0 t1
