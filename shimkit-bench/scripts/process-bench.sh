@@ -4,30 +4,39 @@
 #   mvn -B -q install -DskipTests
 # (or: mvn -B -q package -DskipTests -pl shimkit-dist,shimkit-bench -am).
 #
-# Usage: shimkit-bench/scripts/process-bench.sh [-n RUNS] [-c CASES_FILE] [-v VARIANTS]
+# Usage: shimkit-bench/scripts/process-bench.sh [-n RUNS] [-k CASES] [-r ROWS] [-c CASES_FILE] [-v VARIANTS]
 #   -n RUNS       measured runs per case and variant (default 15, at least 10); one unmeasured run goes first
+#   -k CASES      comma-separated subset of the cases by name (default: all)
+#   -r ROWS       rows of the sqlite-1M case's database (default 1000000)
 #   -c CASES_FILE more cases, one per line: "<name> <shimkit-execute args without --output-prefix>";
 #                 a line may start with "env:NAME=VALUE ..." words, set for that case only (e.g. SHIMKIT_CLASSPATH)
 #   -v VARIANTS   comma-separated subset of: appcds (the launcher as shipped, with lib/shimkit-execute.jsa),
-#                 jdkcds (SHIMKIT_CDS=off: only the JDK's own CDS archive), nocds (SHIMKIT_CDS=off and -Xshare:off)
+#                 jdkcds (SHIMKIT_CDS=off: only the JDK's own CDS archive), nocds (SHIMKIT_CDS=off and -Xshare:off),
+#                 extractlib (as appcds, but sqlite-jdbc extracts its native library per process, as without
+#                 the copy bin/shimkit-cds-archive makes in lib/native/)
 #                 default: appcds,jdkcds,nocds
 # Environment: SHIMKIT_DIST (default shimkit-dist/target/shimkit), JAVA_HOME (the JVM the launcher uses).
 #
-# Cases built in: java-task (a JavaTask x+1, user jar on SHIMKIT_CLASSPATH) and template-task (a customized
-# container task whose executor formats a string). The SQLite3Task cases (3 rows, 1,000,000 rows) come with the
-# SQL module: write their lines into a cases file (or add a producer next to ProcessBenchSetup) and pass -c.
+# Cases built in (written by dev.shimkit.bench.ProcessBenchSetup): java-task (a JavaTask x+1, user jar on
+# SHIMKIT_CLASSPATH), template-task (a customized container task whose executor formats a string), sqlite-3rows
+# (a SQLite3Task as flytekit's example: zipped database, limit input 3) and sqlite-1M (a SQLite3Task writing
+# 1,000,000 rows of id, name, score to parquet). Each run's outputs and raw data are deleted after it.
 # Runs of all variants are interleaved so that drift of the machine hits every variant alike.
 set -euo pipefail
 
 runs=15
 cases_file=""
 variants="appcds,jdkcds,nocds"
-while getopts "n:c:v:" opt; do
+only=""
+sqlite_rows=1000000
+while getopts "n:c:v:k:r:" opt; do
   case "$opt" in
     n) runs=$OPTARG ;;
+    k) only=$OPTARG ;;
+    r) sqlite_rows=$OPTARG ;;
     c) cases_file=$OPTARG ;;
     v) variants=$OPTARG ;;
-    *) sed -n '2,20p' "$0"; exit 2 ;;
+    *) sed -n '2,24p' "$0"; exit 2 ;;
   esac
 done
 if [ "$runs" -lt 10 ]; then echo "process-bench: -n must be at least 10" >&2; exit 2; fi
@@ -49,9 +58,13 @@ if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shimkit-process-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-"$java" -cp "$dist/lib/*:$bench_jar" dev.shimkit.bench.ProcessBenchSetup "$work/setup" > "$work/cases"
+"$java" -cp "$dist/lib/*:$bench_jar" dev.shimkit.bench.ProcessBenchSetup "$work/setup" "$sqlite_rows" > "$work/cases"
 sed -i -E "s#^(java-task|template-task) #\1 env:SHIMKIT_CLASSPATH=$bench_jar #" "$work/cases"
 if [ -n "$cases_file" ]; then cat "$cases_file" >> "$work/cases"; fi
+if [ -n "$only" ]; then
+  grep -E "^(${only//,/|}) " "$work/cases" > "$work/cases.only" || { echo "process-bench: no case named $only" >&2; exit 2; }
+  mv "$work/cases.only" "$work/cases"
+fi
 
 # one run: prints "wall_s user_s sys_s maxrss_kib" (wall from the clock around it, ms resolution); fails loudly when the task did not write outputs.pb
 run_once() { # case_line variant out_dir
@@ -66,6 +79,7 @@ run_once() { # case_line variant out_dir
     appcds) ;;
     jdkcds) envs+=("SHIMKIT_CDS=off") ;;
     nocds) envs+=("SHIMKIT_CDS=off" "SHIMKIT_JAVA_OPTS=-Xshare:off ${SHIMKIT_JAVA_OPTS:-}") ;;
+    extractlib) envs+=("SHIMKIT_JAVA_OPTS=-Dorg.sqlite.lib.path=$work/no-native-library ${SHIMKIT_JAVA_OPTS:-}") ;;
     *) echo "process-bench: unknown variant $variant" >&2; exit 2 ;;
   esac
   local t0 t1
@@ -77,6 +91,7 @@ run_once() { # case_line variant out_dir
     exit 1
   fi
   t1=$(date +%s%N)
+  rm -rf "$out" "$work/setup/raw"
   echo "$(( (t1 - t0) / 1000000 ))e-3 $(tail -1 "$work/time")"
 }
 

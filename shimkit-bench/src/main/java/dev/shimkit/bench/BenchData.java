@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +44,27 @@ public final class BenchData {
       values.add(new BenchTasks.Sample(i, i * 1.5, "sample-" + i, List.of((long) i, i + 1L, i + 2L)));
     }
     return values;
+  }
+
+  /**
+   * A SQLite database {@code db} with table {@code t(id INTEGER, name TEXT, score REAL)} of {@code rows} rows
+   * (id {@code i}, name {@code "name-" || i}, score {@code i * 0.5}), written by SQLite itself in one statement.
+   */
+  public static Path sqliteTable(Path db, int rows) {
+    try {
+      Files.createDirectories(db.toAbsolutePath().getParent());
+      Files.deleteIfExists(db);
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        s.execute("create table t(id INTEGER, name TEXT, score REAL)");
+        s.execute("with recursive r(i) as (select 0 union all select i + 1 from r where i + 1 < " + rows + ") "
+            + "insert into t select i, 'name-' || i, i * 0.5 from r");
+      }
+      return db;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("creating " + db + ": " + e.getMessage(), e);
+    }
   }
 
   /** A context whose local and raw-output storage is {@code dir}. */

@@ -26,7 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Java values to {@code LiteralMap} bytes and back through the type engine, as the entrypoint does for inputs
  * and outputs: a {@code List<Long>} of 1,000,000, a {@code Map<String, Double>} of 100,000 and a list of
  * 10,000 records (long, double, String, {@code List<Long>}). {@code toBytes} is value to serialized map,
- * {@code fromBytes} is parse plus conversion back, {@code roundTrip} both.
+ * {@code fromBytes} is parse plus conversion back, {@code roundTrip} both, through {@code LiteralMap} messages
+ * (what {@code Task.dispatchExecute} takes and gives). The {@code direct} variants use the engine's byte-level
+ * conversion ({@code toLiteralMapBytes}, {@code toJavaMap(bytes)}), which writes and reads lists of primitives
+ * without a message per element and takes the message path for everything else (so records10k is the same).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -67,8 +70,11 @@ public class LiteralConversionBenchmark {
       default -> throw new IllegalArgumentException("unknown shape " + shape);
     }
     bytes = toBytes();
-    if (!fromBytes().equals(values)) {
+    if (!fromBytes().equals(values) || !roundTripDirect().equals(values)) {
       throw new IllegalStateException(shape + ": the round trip changed the value");
+    }
+    if (!java.util.Arrays.equals(bytes, toBytesDirect())) {
+      throw new IllegalStateException(shape + ": the byte-level conversion wrote other bytes");
     }
   }
 
@@ -89,6 +95,21 @@ public class LiteralConversionBenchmark {
     } catch (com.google.protobuf.InvalidProtocolBufferException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Benchmark
+  public byte[] toBytesDirect() {
+    return engine.toLiteralMapBytes(ctx, "output", values, types, null);
+  }
+
+  @Benchmark
+  public Map<String, Object> fromBytesDirect() {
+    return engine.toJavaMap(ctx, "input", bytes, types);
+  }
+
+  @Benchmark
+  public Map<String, Object> roundTripDirect() {
+    return engine.toJavaMap(ctx, "input", toBytesDirect(), types);
   }
 
   @Benchmark

@@ -4,6 +4,7 @@ import dev.shimkit.context.FlyteContext;
 import dev.shimkit.errors.FlyteException;
 import dev.shimkit.errors.FlyteTypeException;
 import dev.shimkit.types.internal.Builtins;
+import dev.shimkit.types.internal.LiteralMapBytes;
 import dev.shimkit.types.internal.LiteralTypes;
 import dev.shimkit.types.internal.Lits;
 import dev.shimkit.types.internal.NaturalTypes;
@@ -277,6 +278,36 @@ public final class TypeEngine {
     return out.build();
   }
 
+  /**
+   * What {@code toLiteralMap(ctx, kind, values, javaTypes, literalTypes).toByteArray()} gives, byte for byte,
+   * without a protobuf message per element for lists of Long, Integer, Double, Boolean and String: what the
+   * entrypoint writes as outputs.
+   */
+  public byte[] toLiteralMapBytes(FlyteContext ctx, String kind, Map<String, ?> values, Map<String, Type> javaTypes,
+      Map<String, LiteralType> literalTypes) {
+    return LiteralMapBytes.write(this, ctx, kind, values, javaTypes, literalTypes);
+  }
+
+  /**
+   * The Java values of a serialized {@code LiteralMap}: what {@code toJavaMap(ctx, kind, LiteralMap.parseFrom(bytes),
+   * javaTypes)} gives, lists of Long, Integer, Double, Boolean and String read straight from the bytes.
+   *
+   * @throws FlyteTypeException when the bytes are not a {@code LiteralMap}
+   */
+  public Map<String, Object> toJavaMap(FlyteContext ctx, String kind, byte[] literalMapBytes,
+      Map<String, Type> javaTypes) {
+    try {
+      Map<String, Object> out = LiteralMapBytes.read(this, ctx, kind, literalMapBytes, javaTypes);
+      if (out == null) {
+        return toJavaMap(ctx, kind, LiteralMap.parseFrom(literalMapBytes), javaTypes);
+      }
+      addMissing(kind, out, javaTypes);
+      return out;
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new FlyteTypeException(kind + "s: the bytes are not a serialized LiteralMap: " + e.getMessage(), e);
+    }
+  }
+
   /** Each literal as a Java value of the named type (errors name the variable). */
   public Map<String, Object> toJavaMap(FlyteContext ctx, LiteralMap literals, Map<String, Type> javaTypes) {
     return toJavaMap(ctx, "variable", literals, javaTypes);
@@ -293,18 +324,24 @@ public final class TypeEngine {
       Type t = javaTypes == null ? null : javaTypes.get(e.getKey());
       out.put(e.getKey(), toJava(ctx, kind + " '" + e.getKey() + "'", e.getValue(), t == null ? Object.class : t));
     }
-    if (javaTypes != null) {
-      for (Map.Entry<String, Type> e : javaTypes.entrySet()) {
-        if (!out.containsKey(e.getKey())) {
-          if (Types.rawClass(e.getValue()) != Optional.class) {
-            throw new FlyteTypeException(kind + " '" + e.getKey() + "': missing; the literal map has "
-                + literals.getLiteralsMap().keySet());
-          }
-          out.put(e.getKey(), Optional.empty());
+    addMissing(kind, out, javaTypes);
+    return out;
+  }
+
+  /** Names in {@code javaTypes} missing from {@code out}: Optional.empty(), or an error for other types. */
+  private static void addMissing(String kind, Map<String, Object> out, Map<String, Type> javaTypes) {
+    if (javaTypes == null) {
+      return;
+    }
+    List<String> present = List.copyOf(out.keySet());
+    for (Map.Entry<String, Type> e : javaTypes.entrySet()) {
+      if (!out.containsKey(e.getKey())) {
+        if (Types.rawClass(e.getValue()) != Optional.class) {
+          throw new FlyteTypeException(kind + " '" + e.getKey() + "': missing; the literal map has " + present);
         }
+        out.put(e.getKey(), Optional.empty());
       }
     }
-    return out;
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * {@code List<T>} ↔ {@code collection}. The element transformer is resolved once per list, so a long list
- * costs one literal per element and no per-element lookups. Reading gives a mutable {@link ArrayList}.
+ * costs one literal per element and no per-element lookups; lists of Long, Integer, Double, Boolean and String
+ * take {@link PrimitiveLists}' fast path. Reading gives a mutable {@link ArrayList}.
  * Guess: {@code collection<X>} → {@code List<guess(X)>}.
  */
 public final class ListTransformer implements TypeTransformer<List<?>> {
@@ -43,6 +44,13 @@ public final class ListTransformer implements TypeTransformer<List<?>> {
     }
     Type elemType = Types.argument(javaType, 0);
     LiteralType elemExpected = expected.getCollectionType();
+    PrimitiveLists.Kind kind = PrimitiveLists.kindOfElement(engine, elemType, elemExpected);
+    if (kind != null) {
+      Literal fast = PrimitiveLists.toLiteral(kind, value);
+      if (fast != null) {
+        return fast;
+      }
+    }
     TypeEngine.Converter conv = engine.converterFor(elemType, elemExpected);
     LiteralCollection.Builder b = LiteralCollection.newBuilder();
     int i = 0;
@@ -63,6 +71,13 @@ public final class ListTransformer implements TypeTransformer<List<?>> {
       throw LiteralTypes.badLiteral("a collection", javaType, literal);
     }
     Type elemType = Types.argument(javaType, 0);
+    PrimitiveLists.Kind kind = PrimitiveLists.kindOfList(engine, javaType);
+    if (kind != null) {
+      List<Object> fast = PrimitiveLists.toJava(kind, literal.getCollection());
+      if (fast != null) {
+        return fast;
+      }
+    }
     List<Literal> in = literal.getCollection().getLiteralsList();
     List<Object> out = new ArrayList<>(in.size());
     TypeEngine.Converter conv = engine.converterFor(elemType, null);

@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  * The training run of the class-data-sharing archive ({@code bin/shimkit-cds-archive}): runs the entrypoint in
  * this JVM on a JavaTask and on a template-based task, both with local files, so that the classes of a typical
  * task attempt are loaded once and can be dumped. Exits 1 when a run did not write its outputs.
+ *
+ * <p>Plugins add their own task attempts without this module knowing them: each argument is a file of case
+ * lines, one {@code shimkit-execute} argument list per line (words separated by spaces, without
+ * {@code --output-prefix}), written beforehand by the plugin's own setup main (the SQL module's
+ * {@code dev.shimkit.sql.internal.SqlCdsTrainingSetup}), and run here in the same JVM.
  */
 public final class CdsTraining {
   private CdsTraining() {
@@ -73,11 +78,21 @@ public final class CdsTraining {
 
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("shimkit-cds-training");
+    boolean ok;
     try {
-      System.exit(train(dir) ? 0 : 1);
+      ok = train(dir);
+      int n = 0;
+      for (String casesFile : args) {
+        for (String line : Files.readAllLines(Path.of(casesFile))) {
+          if (!line.isBlank()) {
+            ok &= run(dir.resolve("case-" + n++), line.trim().split(" +"));
+          }
+        }
+      }
     } finally {
       delete(dir);
     }
+    System.exit(ok ? 0 : 1);
   }
 
   /** Runs both tasks under {@code dir}; true when both wrote their outputs. */

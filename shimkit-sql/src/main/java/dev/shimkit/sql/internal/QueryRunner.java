@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Runs one rendered statement on an open connection and streams its result into a parquet structured dataset
  * under the raw output prefix. A statement without a result set (an allowed write) gives a one-row dataset
- * with the column {@value #UPDATE_COUNT}.
+ * with the column {@value #UPDATE_COUNT}. Rows are read on a second thread while parquet is written
+ * ({@link PrefetchingCursor}).
  */
 public final class QueryRunner {
   public static final String UPDATE_COUNT = "update_count";
@@ -52,7 +53,8 @@ public final class QueryRunner {
             List.of(TableColumn.of(UPDATE_COUNT, CellType.INT64)), rows));
       }
       try (ResultSet rs = ps.getResultSet();
-           TableCursor cursor = binder == Binder.SQLITE ? new SqliteRowCursor(rs, sql) : new JdbcRowCursor(rs, sql)) {
+           TableCursor cursor = new PrefetchingCursor(binder == Binder.SQLITE ? new SqliteRowCursor(rs, sql)
+               : new JdbcRowCursor(rs, sql))) {
         checkColumns(cursor.columns(), expectedColumns);
         return StructuredDatasets.write(ctx, cursor);
       }

@@ -122,7 +122,8 @@ abstract class ResultSetCursor implements TableCursor {
 
   protected FlyteTypeException cellError(int column, String found, String advice) {
     TableColumn c = columns.get(column);
-    return new FlyteTypeException("Result row " + rowIndex + ", column \"" + c.name() + "\" holds " + found
+    // called while the row is being read, before rowIndex moves on to it
+    return new FlyteTypeException("Result row " + (rowIndex + 1) + ", column \"" + c.name() + "\" holds " + found
         + " but the column was typed " + c.type() + " from its declared type and earlier rows. " + advice);
   }
 }

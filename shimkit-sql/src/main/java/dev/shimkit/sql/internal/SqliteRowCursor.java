@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,16 +20,24 @@ import java.util.Locale;
  * only BLOB → BYTES; all NULL → by declared type ({@code INT} → INT64, {@code REAL/FLOA/DOUB} → DOUBLE,
  * {@code BLOB} → BYTES, else STRING). A later value that does not fit (a REAL in an INT64 column, a BLOB in
  * a STRING column) is an error that says which CAST fixes it; nothing is converted with loss.
+ *
+ * <p>Rows after the look-ahead are read cell by cell with the storage class from {@link SqliteCells} and the
+ * one typed getter it calls for ({@code getLong}, {@code getDouble}, {@code getBytes}): no boxing, the same
+ * results and errors as the look-ahead's {@code getObject}.
  */
 final class SqliteRowCursor extends ResultSetCursor {
   static final int LOOKAHEAD = 1000;
   private final Deque<Object[]> buffer = new ArrayDeque<>();
   private final int n;
+  private final SqliteCells cells;
+  private final boolean utf8;
 
   SqliteRowCursor(ResultSet rs, String sql) throws SQLException {
     super(rs, sql);
     ResultSetMetaData md = rs.getMetaData();
     n = md.getColumnCount();
+    cells = new SqliteCells(rs, n);
+    utf8 = isUtf8(rs);
     List<String> names = new ArrayList<>(n);
     List<String> declared = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
@@ -75,6 +84,14 @@ final class SqliteRowCursor extends ResultSetCursor {
     setColumns(cols);
   }
 
+  /** Whether the database stores text as UTF-8 (the default; {@code PRAGMA encoding} may say UTF-16). */
+  private static boolean isUtf8(ResultSet rs) throws SQLException {
+    try (Statement s = rs.getStatement().getConnection().createStatement();
+         ResultSet r = s.executeQuery("PRAGMA encoding")) {
+      return r.next() && "UTF-8".equalsIgnoreCase(r.getString(1));
+    }
+  }
+
   private static String declaredType(ResultSetMetaData md, int i) {
     try {
       String t = md.getColumnTypeName(i);
@@ -114,9 +131,68 @@ final class SqliteRowCursor extends ResultSetCursor {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      put(i, rs.getObject(i + 1));
+      read(i);
     }
     return true;
+  }
+
+  /** Reads cell {@code i} of the current row with the typed getter its storage class and column type call for. */
+  private void read(int i) throws SQLException {
+    int c = i + 1;
+    int storage = cells.storageClass(i);
+    if (storage == SqliteCells.NULL) {
+      present[i] = false;
+      refs[i] = null;
+      return;
+    }
+    present[i] = true;
+    switch (types[i]) {
+      case INT64 -> {
+        if (storage != SqliteCells.INTEGER) {
+          throw mismatch(i, storage);
+        }
+        longs[i] = rs.getLong(c);
+      }
+      case DOUBLE -> {
+        if (storage == SqliteCells.INTEGER) {
+          doubles[i] = rs.getLong(c);
+        } else if (storage == SqliteCells.REAL) {
+          doubles[i] = rs.getDouble(c);
+        } else {
+          throw mismatch(i, storage);
+        }
+      }
+      case STRING -> refs[i] = switch (storage) {
+        case SqliteCells.TEXT -> text(c);
+        case SqliteCells.INTEGER -> Long.toString(rs.getLong(c));
+        case SqliteCells.REAL -> Double.toString(rs.getDouble(c));
+        default -> throw mismatch(i, storage);
+      };
+      case BYTES -> {
+        if (storage == SqliteCells.BLOB) {
+          refs[i] = rs.getBytes(c);
+        } else if (storage == SqliteCells.TEXT) {
+          refs[i] = utf8 ? rs.getBytes(c) : rs.getString(c).getBytes(StandardCharsets.UTF_8);
+        } else {
+          throw mismatch(i, storage);
+        }
+      }
+      default -> throw new IllegalStateException("unexpected SQLite column type " + types[i]);
+    }
+  }
+
+  /**
+   * A TEXT cell. In a UTF-8 database the driver's {@code getBytes} hands over the stored bytes as they are, which
+   * is cheaper than its {@code getString} (a direct buffer per call); both decode malformed input alike.
+   */
+  private String text(int c) throws SQLException {
+    return utf8 ? new String(rs.getBytes(c), StandardCharsets.UTF_8) : rs.getString(c);
+  }
+
+  /** The error for a value of the wrong storage class, worded as for values read in the look-ahead. */
+  private RuntimeException mismatch(int i, int storage) throws SQLException {
+    put(i, rs.getObject(i + 1));
+    return new IllegalStateException("storage class " + storage + " fits column type " + types[i]);
   }
 
   private void put(int i, Object v) {
