@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shimkit register}: find, serialize with the target's project/domain/version, and create in Admin. */
@@ -33,14 +32,8 @@ public final class RegisterCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = {"-p", "--project"}, paramLabel = "PROJECT", description = "Flyte project")
-  String project;
-
-  @Option(names = {"-d", "--domain"}, paramLabel = "DOMAIN", description = "Flyte domain (e.g. development)")
-  String domain;
-
-  @Option(names = {"-v", "--version"}, paramLabel = "VERSION", description = "Version of every entity registered")
-  String version;
+  @Mixin
+  TargetOptions target;
 
   public RegisterCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -48,27 +41,11 @@ public final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    requireTarget(spec, project, domain, version);
-    SerializationSettings settings = scan.packageSettings(ctx.env()).toBuilder().project(project).domain(domain)
-        .version(version).build();
+    target.require(spec);
+    SerializationSettings settings = scan.packageSettings(ctx.env()).toBuilder().project(target.project)
+        .domain(target.domain).version(target.version).build();
     List<SerializedEntity> entities = scan.findAndSerialize(settings);
-    return RegisterFilesCommand.register(ctx, admin, entities, project, domain, version);
-  }
-
-  static void requireTarget(CommandSpec spec, String project, String domain, String version) {
-    StringBuilder missing = new StringBuilder();
-    if (project == null || project.isBlank()) {
-      missing.append(" '--project=PROJECT'");
-    }
-    if (domain == null || domain.isBlank()) {
-      missing.append(" '--domain=DOMAIN'");
-    }
-    if (version == null || version.isBlank()) {
-      missing.append(" '--version=VERSION'");
-    }
-    if (missing.length() > 0) {
-      throw new ParameterException(spec.commandLine(), "Missing required options:" + missing);
-    }
+    return RegisterFilesCommand.register(ctx, admin, entities, target.project, target.domain, target.version);
   }
 
   static int summary(CliContext ctx, List<Registrar.Result> results, String target) {

@@ -35,14 +35,8 @@ public final class RegisterFilesCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = {"-p", "--project"}, paramLabel = "PROJECT", description = "Flyte project")
-  String project;
-
-  @Option(names = {"-d", "--domain"}, paramLabel = "DOMAIN", description = "Flyte domain (e.g. development)")
-  String domain;
-
-  @Option(names = {"-v", "--version"}, paramLabel = "VERSION", description = "Version for entities that have none")
-  String version;
+  @Mixin
+  TargetOptions target;
 
   public RegisterFilesCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -50,9 +44,9 @@ public final class RegisterFilesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegisterCommand.requireTarget(spec, project, domain, version);
+    target.require(spec);
     List<SerializedEntity> entities = PackageFiles.read(files);
-    return register(ctx, admin, entities, project, domain, version);
+    return register(ctx, admin, entities, target.project, target.domain, target.version);
   }
 
   static int register(CliContext ctx, AdminOptions admin, List<SerializedEntity> entities, String project,
