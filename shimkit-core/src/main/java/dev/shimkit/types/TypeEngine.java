@@ -265,13 +265,7 @@ public final class TypeEngine {
     LiteralMap.Builder out = LiteralMap.newBuilder();
     for (Map.Entry<String, ?> e : values.entrySet()) {
       String name = kind + " '" + e.getKey() + "'";
-      LiteralType expected = null;
-      if (literalTypes != null) {
-        expected = literalTypes.get(e.getKey());
-        if (expected == null) {
-          throw new FlyteTypeException(name + ": not declared; declared names are " + literalTypes.keySet());
-        }
-      }
+      LiteralType expected = LiteralTypes.declared(name, e.getKey(), literalTypes);
       Type t = javaTypes == null ? null : javaTypes.get(e.getKey());
       out.putLiterals(e.getKey(), toLiteral(ctx, name, e.getValue(), t == null ? Object.class : t, expected));
     }

@@ -225,13 +225,7 @@ public final class LiteralMapBytes {
     try {
       for (Map.Entry<String, ?> e : values.entrySet()) {
         String name = kind + " '" + e.getKey() + "'";
-        LiteralType expected = null;
-        if (literalTypes != null) {
-          expected = literalTypes.get(e.getKey());
-          if (expected == null) {
-            throw new FlyteTypeException(name + ": not declared; declared names are " + literalTypes.keySet());
-          }
-        }
+        LiteralType expected = LiteralTypes.declared(name, e.getKey(), literalTypes);
         Type t = javaTypes == null ? null : javaTypes.get(e.getKey());
         Object value = e.getValue();
         if (t != null && value instanceof List<?> list && fastList(engine, t, expected)

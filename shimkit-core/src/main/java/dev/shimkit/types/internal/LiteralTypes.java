@@ -91,6 +91,21 @@ public final class LiteralTypes {
   }
 
   /** The error for a value that does not fit: {@code expected INTEGER (java long), got java.lang.String "abc"}. */
+  /**
+   * The literal type declared for {@code key}, null when no types are declared at all; a name the declared
+   * types lack is an error ({@code name} starts its message).
+   */
+  public static LiteralType declared(String name, String key, java.util.Map<String, LiteralType> literalTypes) {
+    if (literalTypes == null) {
+      return null;
+    }
+    LiteralType expected = literalTypes.get(key);
+    if (expected == null) {
+      throw new FlyteTypeException(name + ": not declared; declared names are " + literalTypes.keySet());
+    }
+    return expected;
+  }
+
   public static FlyteTypeException mismatch(LiteralType expected, java.lang.reflect.Type javaType, Object value) {
     return new FlyteTypeException("expected " + describe(expected) + " (java " + javaType.getTypeName() + "), got "
         + Values.describe(value));
