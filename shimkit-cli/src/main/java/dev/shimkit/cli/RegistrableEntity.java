@@ -24,4 +24,17 @@ public interface RegistrableEntity {
    * {@link EntityKind#LAUNCH_PLAN}. Ids carry the settings' project/domain/version, empty when those are null.
    */
   Message serialize(SerializationSettings settings);
+
+  /** An entity whose admin message {@code serializer} makes for given settings. */
+  static RegistrableEntity of(EntityKind kind, String name, String location,
+      java.util.function.Function<SerializationSettings, ? extends Message> serializer) {
+    record Simple(EntityKind kind, String name, String location,
+        java.util.function.Function<SerializationSettings, ? extends Message> serializer) implements RegistrableEntity {
+      @Override
+      public Message serialize(SerializationSettings settings) {
+        return serializer.apply(settings);
+      }
+    }
+    return new Simple(kind, name, location, serializer);
+  }
 }

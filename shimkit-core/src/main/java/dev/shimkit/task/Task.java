@@ -300,7 +300,7 @@ public abstract class Task extends TrackedInstance {
   }
 
   /** Java input values as the literal map this task takes, checking names against the interface. */
-  protected LiteralMap toLiteralInputs(FlyteContext ctx, Map<String, ?> inputs) {
+  public LiteralMap toLiteralInputs(FlyteContext ctx, Map<String, ?> inputs) {
     Map<String, Variable> declared = typedInterface().getInputs().getVariablesMap();
     for (String given : inputs.keySet()) {
       if (!declared.containsKey(given)) {

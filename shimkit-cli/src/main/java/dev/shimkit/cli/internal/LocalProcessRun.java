@@ -12,17 +12,13 @@ import dev.shimkit.task.Task;
 import dev.shimkit.types.TypeEngine;
 import flyteidl.core.Errors.ContainerError;
 import flyteidl.core.Execution.ExecutionError;
-import flyteidl.core.Interface.Variable;
 import flyteidl.core.Literals.LiteralMap;
 import flyteidl.core.Tasks.TaskTemplate;
-import flyteidl.core.Types.LiteralType;
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +44,7 @@ final class LocalProcessRun {
   Map<String, Object> run(Task task, Map<String, Object> values, SerializationSettings settings) throws IOException {
     TaskTemplate template = task.serializeToModel(settings);
     FlyteContext fc = FlyteContextManager.current();
-    LiteralMap inputs = toLiterals(fc, task, values);
+    LiteralMap inputs = task.toLiteralInputs(fc, values);
     TaskAttemptResult result = backend(settings).run(template, inputs, "n0");
     if (result instanceof TaskAttemptResult.Succeeded ok) {
       return TypeEngine.get().toJavaMap(fc, ok.outputs(), task.getOutputTypes());
@@ -93,17 +89,5 @@ final class LocalProcessRun {
       cp.add(Classpaths.join(userClasspath));
     }
     return List.of(java, "-cp", String.join(File.pathSeparator, cp), ShimkitExecute.class.getName());
-  }
-
-  private static LiteralMap toLiterals(FlyteContext fc, Task task, Map<String, Object> values) {
-    Map<String, Variable> declared = task.typedInterface().getInputs().getVariablesMap();
-    Map<String, Type> javaTypes = new LinkedHashMap<>();
-    Map<String, LiteralType> literalTypes = new LinkedHashMap<>();
-    Map<String, Type> all = task.getInputTypes();
-    for (String name : values.keySet()) {
-      javaTypes.put(name, all.get(name));
-      literalTypes.put(name, declared.get(name).getType());
-    }
-    return TypeEngine.get().toLiteralMap(fc, values, javaTypes, literalTypes);
   }
 }

@@ -1,6 +1,5 @@
 package dev.shimkit.cli.internal;
 
-import com.google.protobuf.Message;
 import dev.shimkit.cli.EntityAdapter;
 import dev.shimkit.cli.EntityKind;
 import dev.shimkit.cli.RegistrableEntity;
@@ -26,14 +25,14 @@ public final class TaskEntityAdapter implements EntityAdapter {
   @Override
   public List<RegistrableEntity> adapt(TrackedInstance instance, String location) {
     if (instance instanceof Task task) {
-      return List.of(new TaskEntity(task, location));
+      return List.of(entity(task, location));
     }
     return List.of();
   }
 
   /** The entity of {@code task}, found at {@code location}. */
   public static RegistrableEntity entity(Task task, String location) {
-    return new TaskEntity(task, location);
+    return RegistrableEntity.of(EntityKind.TASK, task.name(), location, settings -> taskSpec(task, settings));
   }
 
   /** The admin message of {@code task} under {@code settings}. */
@@ -55,22 +54,5 @@ public final class TaskEntityAdapter implements EntityAdapter {
   private static String shortDescription(String docs) {
     String first = docs.strip().lines().findFirst().orElse("").strip();
     return first.length() <= SHORT_DESCRIPTION_LIMIT ? first : first.substring(0, SHORT_DESCRIPTION_LIMIT);
-  }
-
-  private record TaskEntity(Task task, String location) implements RegistrableEntity {
-    @Override
-    public EntityKind kind() {
-      return EntityKind.TASK;
-    }
-
-    @Override
-    public String name() {
-      return task.name();
-    }
-
-    @Override
-    public Message serialize(SerializationSettings settings) {
-      return taskSpec(task, settings);
-    }
   }
 }

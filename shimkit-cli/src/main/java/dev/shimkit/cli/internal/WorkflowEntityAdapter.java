@@ -1,10 +1,8 @@
 package dev.shimkit.cli.internal;
 
-import com.google.protobuf.Message;
 import dev.shimkit.cli.EntityAdapter;
 import dev.shimkit.cli.EntityKind;
 import dev.shimkit.cli.RegistrableEntity;
-import dev.shimkit.config.SerializationSettings;
 import dev.shimkit.resolve.TrackedInstance;
 import dev.shimkit.task.Task;
 import dev.shimkit.workflow.LaunchPlan;
@@ -27,7 +25,7 @@ public final class WorkflowEntityAdapter implements EntityAdapter {
       addWorkflow(workflow, location, out);
     } else if (instance instanceof LaunchPlan plan) {
       addWorkflow(plan.workflow(), locationOf(plan.workflow(), location), out);
-      out.add(new LaunchPlanEntity(plan, location));
+      out.add(launchPlan(plan, location));
     }
     return out;
   }
@@ -38,10 +36,10 @@ public final class WorkflowEntityAdapter implements EntityAdapter {
     }
     for (LaunchPlan launched : workflow.launchPlans()) {
       addWorkflow(launched.workflow(), locationOf(launched.workflow(), location), out);
-      out.add(new LaunchPlanEntity(launched, locationOf(launched, location)));
+      out.add(launchPlan(launched, locationOf(launched, location)));
     }
-    out.add(new WorkflowEntity(workflow, location));
-    out.add(new LaunchPlanEntity(workflow.defaultLaunchPlan(), location));
+    out.add(RegistrableEntity.of(EntityKind.WORKFLOW, workflow.name(), location, workflow::toWorkflowSpec));
+    out.add(launchPlan(workflow.defaultLaunchPlan(), location));
   }
 
   /** Where an entity reached through another one is declared; the referring entity's location otherwise. */
@@ -49,37 +47,7 @@ public final class WorkflowEntityAdapter implements EntityAdapter {
     return instance.hasLocation() ? instance.location() : referrer;
   }
 
-  private record WorkflowEntity(Workflow workflow, String location) implements RegistrableEntity {
-    @Override
-    public EntityKind kind() {
-      return EntityKind.WORKFLOW;
-    }
-
-    @Override
-    public String name() {
-      return workflow.name();
-    }
-
-    @Override
-    public Message serialize(SerializationSettings settings) {
-      return workflow.toWorkflowSpec(settings);
-    }
-  }
-
-  private record LaunchPlanEntity(LaunchPlan plan, String location) implements RegistrableEntity {
-    @Override
-    public EntityKind kind() {
-      return EntityKind.LAUNCH_PLAN;
-    }
-
-    @Override
-    public String name() {
-      return plan.name();
-    }
-
-    @Override
-    public Message serialize(SerializationSettings settings) {
-      return plan.toLaunchPlan(settings);
-    }
+  private static RegistrableEntity launchPlan(LaunchPlan plan, String location) {
+    return RegistrableEntity.of(EntityKind.LAUNCH_PLAN, plan.name(), location, plan::toLaunchPlan);
   }
 }
